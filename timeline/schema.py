@@ -1,0 +1,62 @@
+"""The event table's one documented schema (a pandas DataFrame, one row per event).
+
+Dates are ISO strings. `date_value` is the TIMEX3 value (`2017-01-19`, `2016-12`, `2016`,
+`PAST_REF`, ...); `date_start`/`date_end` the interval it denotes, end exclusive (empty for
+vague values); `granularity` one of day, week, month, quarter, year, decade, century, vague, time.
+Offsets (`sent_start`, `sent_end`, `date_start_char`, ...) are character offsets into the
+document's text, 0-based, end exclusive.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+# column -> (dtype, description)
+EVENT_SCHEMA: dict[str, tuple[str, str]] = {
+    "event_id": ("string", "stable id: hash of doc_id, sentence offsets and predicate"),
+    "doc_id": ("string", "id of the article (hash of its content unless given)"),
+    "pub_date": ("string", "publication date of the article, ISO (empty if unknown)"),
+    "date_value": ("string", "TIMEX3 value of the event's date"),
+    "date_start": ("string", "first day of the event's date interval, ISO (empty if vague)"),
+    "date_end": ("string", "day after the interval ends, ISO, exclusive (empty if vague)"),
+    "granularity": ("string", "precision: time, day, week, month, quarter, year, decade, century, vague"),
+    "date_text": ("string", "the time expression as written (empty when dated by the reporting frame)"),
+    "date_rule": ("string", "why this date: rule that recognised and resolved it"),
+    "date_anchor": ("string", "what the date was resolved against (document time, narrative date, ...)"),
+    "actor1": ("string", "canonical name of the source actor"),
+    "actor1_type": ("string", "state, government, igo, armed_group, opposition, person, ..."),
+    "actor1_country": ("string", "ISO 3166 alpha-3 code where one applies"),
+    "actor2": ("string", "canonical name of the target actor"),
+    "actor2_type": ("string", "type of the target actor"),
+    "actor2_country": ("string", "ISO 3166 alpha-3 code of the target actor"),
+    "predicate": ("string", "the verb or event noun"),
+    "cameo_code": ("string", "CAMEO code (root at least), two to four digits"),
+    "event_type": ("string", "PLOVER event type"),
+    "quad_class": ("Int64", "CAMEO QuadClass: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
+    "goldstein": ("Float64", "Goldstein score of the CAMEO code"),
+    "location": ("string", "place where the event happened, if stated"),
+    "modality": ("string", "asserted, planned, reported, negated, hypothetical"),
+    "attributed_to": ("string", "speaker the statement is attributed to"),
+    "summary": ("string", "a short readable line"),
+    "sentence": ("string", "the sentence that states the event"),
+    "sent_start": ("Int64", "character offset of the sentence in the document"),
+    "sent_end": ("Int64", "character offset after the sentence"),
+    "source": ("string", "where the article came from (agency, file or URL)"),
+}
+
+EVENT_COLUMNS = list(EVENT_SCHEMA)
+
+
+def empty_events() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, (t, _) in EVENT_SCHEMA.items()})
+
+
+def validate_events(df: pd.DataFrame) -> pd.DataFrame:
+    """Return `df` with exactly the schema's columns (extra columns kept after them) and dtypes."""
+    missing = [c for c in EVENT_COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError("event table lacks columns: " + ", ".join(missing))
+    out = df.copy()
+    for c, (t, _) in EVENT_SCHEMA.items():
+        out[c] = out[c].astype(t)
+    extra = [c for c in out.columns if c not in EVENT_SCHEMA]
+    return out[EVENT_COLUMNS + extra]
