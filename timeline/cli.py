@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "timeline.commands.dct",
     "timeline.commands.timeml",
     "timeline.commands.evaluate",
+    "timeline.commands.serve",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Evaluation commands: each module exposes `register(eval_subparsers)` for `timeline eval NAME`."""
