@@ -269,13 +269,14 @@ def context(text: str, g: Span | None, s: Span | None, width: int = 50) -> str:
     spans = [x for x in (g, s) if x is not None]
     lo = max(0, min(x.start for x in spans) - width)
     hi = min(len(text), max(x.end for x in spans) + width)
+    # Sorted so that the marks nest: at one position closings come first, the inner span closing first.
     marks = []
     if g is not None:
-        marks += [(g.start, 1, "["), (g.end, 0, "]")]
+        marks += [(g.start, 1, -g.end, 0, "["), (g.end, 0, -g.start, 1, "]")]
     if s is not None:
-        marks += [(s.start, 1, "{"), (s.end, 0, "}")]
+        marks += [(s.start, 1, -s.end, 1, "{"), (s.end, 0, -s.start, 0, "}")]
     out, pos = [], lo
-    for p, _, m in sorted(marks):
+    for p, *_, m in sorted(marks):
         out.append(text[pos:p])
         out.append(m)
         pos = p
