@@ -1,14 +1,118 @@
-"""Time-expression tagger: recognise, then resolve against the document time and the narrative."""
+"""Time-expression tagger: recognise (rules in data/), read the sentence (spaCy), resolve
+against the speech time and the narrative, and return `Timex` records in text order."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
+from timeline.timex import values as V
+from timeline.timex.context import inside, is_reporting, quote_spans, tense_of, token_at
 from timeline.timex.model import Timex
+from timeline.timex.recognize import Candidate, recognize
+from timeline.timex.resolve import Anchor, Context, Resolved, resolve
+
+TIME_NOUNS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "quarters",
+              "season", "period", "time", "times", "decade", "decades", "election", "elections", "budget",
+              "census", "census", "olympics", "games", "cup", "summit", "levels", "level", "war", "crisis"}
+NUMERIC_ENTS = {"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 
 
-def tag(text: str, dct: dt.date | None = None, doc=None) -> list[Timex]:
+def _keep(c: Candidate, doc, text: str) -> bool:
+    """Vetoes from the parse: numbers that are counts, names that look like months, adjectives."""
+    tok = token_at(doc, c.start, c.end) if doc is not None else None
+    low = c.text.lower()
+    if c.rule == "date_year":
+        before = text[max(0, c.start - 2):c.start]
+        if "$" in before or "#" in before or "No" in text[max(0, c.start - 4):c.start]:
+            return False
+        if tok is not None:
+            if tok.dep_ == "nummod" and tok.head.lower_ not in TIME_NOUNS and tok.head.pos_ in ("NOUN", "PROPN"):
+                return False
+            if tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or (tok.ent_type_ == "CARDINAL" and tok.dep_ != "pobj"):
+                return False
+    if c.rule in ("date_past_ref",) and low == "earlier" and tok is not None:
+        if tok.tag_ == "JJR" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "than"):
+            return False
+    if c.rule in ("date_month",) and tok is not None:
+        if tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "VERB":
+            return False
+        if c.text in ("May",) and tok.tag_ == "MD":
+            return False
+    if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
+        return False
+    if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].pos_ == "NOUN":
+        return False
+    return True
+
+
+def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, int] | None = None) -> list[Timex]:
     """All time expressions of `text`, resolved against `dct` (None: relative values stay unresolved).
 
     `doc` is a spaCy Doc of exactly `text` when the caller already has one (it is parsed otherwise).
+    `dct_span` marks the characters of the dateline's own date, which denote the document time itself.
     """
-    return []
+    if doc is None:
+        from timeline.nlp import parse
+
+        doc = parse(text)
+    cands = [c for c in recognize(text) if _keep(c, doc, text)]
+    if not cands:
+        return []
+    sent_starts = [s.start_char for s in doc.sents]
+    quotes = quote_spans(text)
+    dct_anchor = Anchor(V.day(dct), "dct") if dct else None
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    out: list[Timex] = []
+    narrative: Anchor | None = None
+    reporting_day: dict[int, Anchor] = {}   # sentence -> when its (non-quoted) reporting verb says it was said
+    pending_quotes: list[tuple[int, Candidate, Context]] = []
+
+    for c in cands:
+        sent = sent_of(c.start)
+        tense = tense_of(doc, c.start, c.end)
+        ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct)
+        if dct_span and c.start >= dct_span[0] and c.end <= dct_span[1] and dct:
+            r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
+            rule = f"{c.rule}+dateline"
+        else:
+            r = resolve(c, ctx)
+            rule = c.rule
+        q = inside(quotes, c.start, c.end)
+        if q is not None:
+            pending_quotes.append((len(out), c, ctx))
+        out.append(_timex(c, r, rule))
+        if r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME"):
+            explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
+            narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start)
+            if q is None and r.granularity in ("day", "time") and is_reporting(doc, c.start, c.end):
+                reporting_day[sent] = Anchor(r.period if r.granularity == "day" else V.day(r.period.start), "speech",
+                                             sent=sent, offset=c.start)
+
+    # Deictic words inside a quotation count from when the quoted words were said.
+    for idx, c, ctx in pending_quotes:
+        speech = reporting_day.get(ctx.sent)
+        if speech is None or dct_anchor is None or speech.period == dct_anchor.period:
+            continue
+        if c.kind in ("rel", "ago") or (c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields):
+            ctx.speech = speech
+            r = resolve(c, ctx)
+            out[idx] = _timex(c, r, c.rule + "+quote")
+    return out
+
+
+def _timex(c: Candidate, r: Resolved, rule: str) -> Timex:
+    typ = r.type or c.type
+    if typ == "TIME" and r.granularity == "day" and "T" not in r.value:
+        typ = "DATE"
+    start, end = ("", "")
+    if r.period is not None and typ == "DATE":
+        start, end = r.period.start.isoformat(), r.period.end.isoformat()
+    elif r.period is not None and typ == "TIME":
+        start, end = r.period.start.isoformat(), (r.period.start + dt.timedelta(days=1)).isoformat()
+    return Timex(start=c.start, end=c.end, text=c.text, type=typ, value=r.value, granularity=r.granularity,
+                 rule=rule, anchor=r.anchor, interval_start=start, interval_end=end, mod=r.mod,
+                 resolved=r.resolved)

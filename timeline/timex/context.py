@@ -1,0 +1,127 @@
+"""What the sentence around a time expression says: tense of the governing verb, quotations,
+reporting frames. Reads the spaCy parse; knows nothing of dates."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from timeline.paths import data_path
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    with open(data_path("timex", "tense_cues.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, word = line.rstrip("\n").split("\t")[:2]
+            out.setdefault(kind, set()).add(word)
+    return out
+
+
+def token_at(doc, start: int, end: int):
+    """The syntactic root token of the characters [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def governing_verb(tok):
+    """Climb from a token to the verb it depends on (through nouns and prepositions)."""
+    seen = 0
+    while tok is not None and seen < 8:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        seen += 1
+    return None
+
+
+def verb_tense(v) -> str | None:
+    """past / present / future for a verb token, from its own tag and its auxiliaries."""
+    c = cues()
+    auxes = [t for t in v.children if t.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & c["future_aux"]:
+        return FUTURE
+    if any(a.lower_ == "to" for a in auxes):
+        # infinitive: "to be held on Monday", "plans to meet on Monday", "expected to arrive"
+        head = v.head
+        if head is not v and (head.lemma_.lower() in c["future_verb"] or head.lower_ in ("going", "about")):
+            return FUTURE
+        if head is not v and head.pos_ in ("VERB", "AUX"):
+            t = verb_tense(head)
+            if t == FUTURE:
+                return FUTURE
+        if head is not v and head.lemma_.lower() == "be":  # "is to meet on Monday"
+            return FUTURE
+    modal = [a for a in auxes if a.tag_ == "MD"]
+    if modal:
+        if any(a.lower_ in ("would", "could", "might", "should") for a in modal):
+            # "would meet on Monday": future of a past frame
+            return FUTURE
+        return PRESENT
+    tags = [v.tag_] + [a.tag_ for a in auxes]
+    if "VBD" in tags:
+        return PAST
+    if v.tag_ == "VBN":
+        if aux_words & {"has", "have", "'s", "'ve", "had"}:
+            return PAST
+        if aux_words & {"is", "are", "am", "'re"}:
+            return PRESENT
+        if not auxes:
+            return PAST  # reduced relative: "a truce agreed on Monday"
+    if v.tag_ == "VBG" and aux_words & {"is", "are", "am", "'re", "'m"}:
+        return FUTURE  # "is meeting on Monday": arranged future
+    if v.tag_ in ("VBZ", "VBP") or {"VBZ", "VBP"} & set(tags):
+        if v.lemma_.lower() in c["future_verb"]:
+            return FUTURE
+        return PRESENT
+    if v.tag_ == "VBG":
+        return verb_tense(v.head) if v.head is not v and v.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def tense_of(doc, start: int, end: int) -> str | None:
+    tok = token_at(doc, start, end)
+    if tok is None:
+        return None
+    # an adjective such as "upcoming", "next" or "scheduled" on the date's head noun
+    for t in (tok, tok.head):
+        for ch in t.children:
+            if ch.lower_ in ("upcoming", "coming", "scheduled", "planned", "forthcoming"):
+                return FUTURE
+    v = governing_verb(tok)
+    if v is None:
+        return None
+    t = verb_tense(v)
+    if t is None and v.dep_ in ("conj", "xcomp", "ccomp", "advcl") and v.head is not v:
+        t = verb_tense(v.head)
+    return t
+
+
+def is_reporting(doc, start: int, end: int) -> bool:
+    tok = token_at(doc, start, end)
+    v = governing_verb(tok) if tok is not None else None
+    return v is not None and v.lemma_.lower() in cues()["reporting"]
+
+
+_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (“...”, "...", «...»)."""
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= start and end <= e:
+            return (s, e)
+    return None

@@ -1,0 +1,197 @@
+"""Recognition: find every phrase that can be a time expression and say what it can mean.
+
+Rules come from data/timex/rules.tsv; a match yields a `Candidate` whose `fields` hold the
+unresolved meaning (month=1, day=19, year missing; or shift=-1 unit=M; ...). Nothing here
+knows the document's date: resolution (timeline/timex/resolve.py) turns fields into values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from timeline.paths import data_path
+from timeline.timex.lexicon import load_lexicon, parse_number
+
+BUILTINS = {
+    "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+    "YEAR2": r"['’]\d\d",
+    "YY": r"\d\d",
+    "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
+    "DAY2": r"(?:3[01]|[12]\d|0[1-9])",
+    "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])",
+    "MONTHNUM": r"(?:1[0-2]|0?[1-9])",
+    "MONTHNUM2": r"(?:1[0-2]|0[1-9])",
+    "HOUR": r"(?:1[0-2]|0?[1-9])",
+    "HOUR24": r"(?:[01]?\d|2[0-3])",
+    "MIN": r"[0-5]\d",
+    "AMPM": r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
+    "ZONE": r"(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST|MSK)|local\s+time",
+    "DECADE": r"(?:1[5-9]\d0|20[0-9]0)['’]?s|['’]?[1-9]0['’]?s(?!\w)|(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    "CENTURY": r"(?:1[0-9]|2[01])(?:st|nd|rd|th)|(?:eighteenth|nineteenth|twentieth|twenty-first|21st)",
+}
+_NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+
+_MACRO = regex.compile(r"<(\w+):(\w+)>")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    type: str
+    rule: str
+    kind: str
+    fields: dict = field(default_factory=dict)
+    priority: int = 0
+
+
+@dataclass
+class Rule:
+    name: str
+    type: str
+    pattern: "regex.Pattern"
+    attrs: dict
+    priority: int
+
+
+def _expand(pattern: str) -> str:
+    lex = load_lexicon()
+
+    def repl(m):
+        group, src = m.group(1), m.group(2)
+        if src in BUILTINS:
+            body = BUILTINS[src]
+        elif src == "NUM":
+            body = f"(?:{_NUM_DIGITS}|{lex.alternation('number')})"
+        else:
+            body = lex.alternation(src)
+        return f"(?P<{group}>{body})"
+
+    return _MACRO.sub(repl, pattern)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> list[Rule]:
+    rules = []
+    with open(data_path("timex", "rules.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, typ, pat, attrs = line.split("\t")
+            fixed = dict(kv.split("=", 1) for kv in attrs.split(";") if kv)
+            compiled = regex.compile(r"(?i)(?<![\w'’])(?:" + _expand(pat) + r")(?!\w|-\w)")
+            rules.append(Rule(name, typ, compiled, fixed, len(rules)))
+    return rules
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+_CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+
+
+def _fields(m, rule: Rule) -> dict | None:
+    lex = load_lexicon()
+    f: dict = {}
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    for key, raw in g.items():
+        low = " ".join(raw.lower().split()).replace("’", "'")
+        if key == "year":
+            if low.startswith("'"):
+                f["year2"] = int(low[1:])
+            elif len(low) == 2:
+                f["year2"] = int(low)
+            else:
+                f["year"] = int(low)
+        elif key == "month":
+            v = lex.value("month", low.rstrip(".")) if not low.isdigit() else low
+            f["month"] = int(v)
+        elif key == "day":
+            f["day"] = int(regex.sub(r"\D", "", low))
+        elif key == "weekday":
+            f["weekday"] = int(lex.value("weekday", low.rstrip(".").rstrip("s")) or lex.value("weekday", low.rstrip(".")))
+        elif key in ("num", "num2"):
+            n = parse_number(low, lex)
+            if n is None:
+                return None
+            f[key] = n
+        elif key == "unit":
+            f["unit"] = lex.value("unit", low) or lex.value("calunit", low) or low.upper()
+        elif key == "shift":
+            f["shift"] = int(lex.value("shiftword", low))
+        elif key == "mod":
+            f["mod"] = lex.value("mod", low.rstrip("-"))
+        elif key == "approx":
+            f["approx"] = lex.value("approx", low)
+        elif key in ("season", "pod", "holiday", "setword", "freq"):
+            section = {"pod": "partofday"}.get(key, key)
+            f[key] = lex.value(section, low)
+        elif key == "vague":
+            pass
+        elif key == "quarter":
+            f["quarter"] = int(lex.value("quarterord", low))
+        elif key == "half":
+            f["half"] = int(lex.value("halford", low))
+        elif key == "decade":
+            word = low.replace("nineteen ", "")
+            if word in _DECADE_WORDS:
+                f["decade"] = _DECADE_WORDS[word]  # decade of an unknown century
+            else:
+                digits = regex.sub(r"\D", "", word)
+                if len(digits) == 4:
+                    f["decade_full"] = int(digits[:3])
+                else:
+                    f["decade"] = int(digits[0])
+        elif key == "century":
+            word = low
+            f["century"] = _CENTURY_WORDS.get(word) or int(regex.sub(r"\D", "", word))
+        elif key == "hour":
+            f["hour"] = int(low)
+        elif key == "minute":
+            f["minute"] = int(low)
+        elif key == "ampm":
+            f["pm"] = low.startswith("p")
+        elif key == "zone":
+            f["zone"] = raw
+    for k, v in rule.attrs.items():
+        if k == "kind":
+            continue
+        if k in ("shift", "direction"):
+            f.setdefault(k, int(v))
+        else:
+            f.setdefault(k, v)
+    return f
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule match, before overlap resolution."""
+    out = []
+    for rule in load_rules():
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            f = _fields(m, rule)
+            if f is None:
+                continue
+            out.append(Candidate(m.start(), m.end(), m.group(0), rule.type, rule.name, rule.attrs.get("kind", "cal"),
+                                 f, rule.priority))
+    return out
+
+
+def select(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then the earlier rule."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def recognize(text: str) -> list[Candidate]:
+    return select(find_candidates(text))

@@ -1,0 +1,506 @@
+"""Resolution: turn a recognised phrase's fields into a TIMEX3 value, given the anchors.
+
+Anchors are the speech time (the document time, or when a quoted speaker spoke) and the
+narrative date (the last date the text set). Tense says which way a year-less date or a bare
+weekday points. Nothing here reads text: the tagger hands in what the sentence says.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from timeline.timex import values as V
+from timeline.timex.context import FUTURE, PAST, PRESENT
+from timeline.timex.recognize import Candidate
+
+
+@dataclass
+class Anchor:
+    period: V.Period
+    source: str                 # dct, speech, narrative
+    explicit_year: bool = False
+    sent: int = 0
+    offset: int = -1
+
+    def describe(self) -> str:
+        where = f"@{self.offset}" if self.offset >= 0 else ""
+        return f"{self.source}:{self.period.value}{where}"
+
+
+@dataclass
+class Context:
+    speech: Anchor | None        # document time, or the reporting time of a quotation
+    narrative: Anchor | None     # the last date the narrative set
+    tense: str | None
+    sent: int = 0
+    dct: dt.date | None = None
+
+
+@dataclass
+class Resolved:
+    value: str
+    granularity: str
+    period: V.Period | None = None
+    anchor: str = ""
+    resolved: bool = True
+    mod: str = ""
+    type: str | None = None
+    explicit_year: bool = False
+
+
+NARRATIVE_WINDOW = 4  # sentences a narrative year stays in force for year-less dates
+
+
+def _unit_letter(unit: str) -> str:
+    return unit
+
+
+def duration_value(num: str, unit: str) -> str:
+    if unit in ("H", "MI", "S"):
+        letter = {"H": "H", "MI": "M", "S": "S"}[unit]
+        if num == "X":
+            return f"PTX{letter}"
+        return f"PT{_num(num)}{letter}"
+    if unit == "2W":
+        return "PX W".replace(" ", "") if num == "X" else f"P{_mul(num, 2)}W"
+    if unit == "WE":
+        return "P2D" if num != "X" else "PXWE"
+    if num == "X":
+        return {"DE": "PXDE", "CE": "PXCE", "ML": "PXML"}.get(unit, f"PX{unit}")
+    if unit in ("DE", "CE", "ML"):
+        return f"P{_mul(num, {'DE': 10, 'CE': 100, 'ML': 1000}[unit])}Y"
+    f = float(num)
+    if f != int(f):  # fractions: 1.5 years -> P18M, half a day -> PT12H
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "Q": ("M", 3)}
+        if unit in smaller:
+            u2, k = smaller[unit]
+            n2 = f * k
+            if n2 == int(n2):
+                return f"PT{int(n2)}H" if u2 == "H" else f"P{int(n2)}{u2}"
+        return f"P{f}{unit}"
+    return f"P{int(f)}{unit}"
+
+
+def _num(num: str) -> str:
+    f = float(num)
+    return str(int(f)) if f == int(f) else str(f)
+
+
+def _mul(num: str, k: int) -> str:
+    return _num(str(float(num) * k))
+
+
+# ---------------------------------------------------------------- choosing a year
+
+def _choose(builders, anchor: V.Period, tense: str | None, forward: bool = False):
+    """Pick among candidate periods (one per nearby year) the one the tense points to."""
+    cands = [p for p in builders if p is not None]
+    if not cands:
+        return None
+    a_start, a_end = anchor.start, anchor.end
+    if forward:  # narrative order: on or after the narrative date, nearest
+        ahead = [p for p in cands if p.end > a_start]
+        return min(ahead, key=lambda p: p.start) if ahead else max(cands, key=lambda p: p.start)
+    if tense == PAST:
+        # allow a date up to a day after the anchor (the wire's dateline can lag a day)
+        before = [p for p in cands if p.start <= a_start + dt.timedelta(days=1)]
+        return max(before, key=lambda p: p.start) if before else min(cands, key=lambda p: p.start)
+    if tense == FUTURE:
+        after = [p for p in cands if p.end > a_start]
+        return min(after, key=lambda p: p.start) if after else max(cands, key=lambda p: p.start)
+
+    def dist(p):
+        if p.start <= a_start < p.end:
+            return (0, 0)
+        gap = (a_start - p.end).days if p.end <= a_start else (p.start - a_end).days
+        return (abs(gap), 0 if p.end <= a_start else 1)  # ties: the past
+
+    return min(cands, key=dist)
+
+
+def _nth_weekday(y: int, m: int, nth: int, wd: int) -> dt.date:
+    days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1) if dt.date(y, m, d).isoweekday() == wd]
+    return dt.date(y, m, days[nth - 1] if nth > 0 else days[nth])
+
+
+def _cal_builder(f: dict):
+    """A function year -> Period for a calendar phrase whose year may be missing (None if impossible)."""
+    if "holiday" in f:
+        h = f["holiday"]
+        parts = h.split("-")
+        if len(parts) == 2:
+            mm, dd = int(parts[0]), int(parts[1])
+            return lambda y: _safe(lambda: V.day(dt.date(y, mm, dd)))
+        if len(parts) == 3:
+            nth, wd, mm = int(parts[0]), int(parts[1]), int(parts[2])
+            return lambda y: V.day(_nth_weekday(y, mm, nth, wd))
+        if len(parts) == 4:  # negative nth: "-1-1-05"
+            nth, wd, mm = -int(parts[1]), int(parts[2]), int(parts[3])
+            return lambda y: V.day(_nth_weekday(y, mm, nth, wd))
+    if "month" in f and "day" in f:
+        mm, dd = f["month"], f["day"]
+        return lambda y: _safe(lambda: V.day(dt.date(y, mm, dd)))
+    if "month" in f:
+        return lambda y: V.month(y, f["month"])
+    if "quarter" in f:
+        return lambda y: V.quarter(y, f["quarter"])
+    if "half" in f:
+        return lambda y: V.half(y, f["half"])
+    if "season" in f:
+        return lambda y: V.season(y, f["season"])
+    return None
+
+
+def _safe(fn):
+    try:
+        return fn()
+    except ValueError:
+        return None
+
+
+def _year_from_two_digits(y2: int, ref: dt.date | None) -> int:
+    if ref is not None:
+        c = ref.year // 100 * 100
+        y = c + y2
+        return y - 100 if y > ref.year + 20 else y
+    return 1900 + y2 if y2 > 30 else 2000 + y2
+
+
+# ---------------------------------------------------------------- the kinds of phrase
+
+def resolve(c: Candidate, ctx: Context) -> Resolved:
+    f = c.fields
+    kind = c.kind
+    if kind == "vague":
+        return Resolved(f["value"], "vague")
+    if kind == "dur":
+        return _duration(c)
+    if kind == "set":
+        return _set(c)
+    if kind == "cal":
+        return _cal(c, ctx)
+    if kind == "rel":
+        return _rel(c, ctx)
+    if kind == "ago":
+        return _ago(c, ctx)
+    if kind == "later":
+        return _later(c, ctx)
+    raise ValueError(f"unknown rule kind {kind}")
+
+
+def _duration(c: Candidate) -> Resolved:
+    f = c.fields
+    num = f.get("num", "1")
+    if "num2" in f:
+        num = "X"
+    if c.text.lower().rstrip().endswith("and a half"):
+        num = str(float(num) + 0.5) if num != "X" else "X"
+    unit = f.get("unit", "D")
+    mod = {"APPROX": "APPROX", "LESS_THAN": "LESS_THAN", "MORE_THAN": "MORE_THAN", "EQUAL_OR_LESS": "EQUAL_OR_LESS",
+           "EQUAL_OR_MORE": "EQUAL_OR_MORE"}.get(f.get("approx", ""), "")
+    return Resolved(duration_value(num, unit), "duration", mod=mod)
+
+
+def _set(c: Candidate) -> Resolved:
+    f = c.fields
+    if "setword" in f:
+        return Resolved(f["setword"], "set")
+    if "weekday" in f:
+        v = f"XXXX-WXX-{f['weekday']}"
+        if f.get("pod"):
+            v += "T" + f["pod"]
+        return Resolved(v, "set")
+    unit = f.get("unit", "D")
+    num = f.get("num", "1")
+    return Resolved(duration_value(num, unit), "set")
+
+
+def _anchor_for_calendar(ctx: Context) -> tuple[Anchor | None, bool]:
+    """The anchor a year-less calendar date is read against, and whether it is narrative (forward) order."""
+    n = ctx.narrative
+    if (n is not None and n.explicit_year and ctx.speech is not None and n.period.year != ctx.speech.period.year
+            and ctx.sent - n.sent <= NARRATIVE_WINDOW):
+        return n, True
+    if ctx.speech is not None:
+        return ctx.speech, False
+    if n is not None and n.explicit_year:
+        return n, True
+    return None, False
+
+
+def _cal(c: Candidate, ctx: Context) -> Resolved:
+    f = c.fields
+    mod = f.get("mod") or ""
+    if "zone" in f or "hour" in f or "timeword" in f:
+        return _clock(c, ctx)
+    if "year2" in f:
+        ref = ctx.speech.period.start if ctx.speech else None
+        f = dict(f, year=_year_from_two_digits(f["year2"], ref))
+    if "decade_full" in f:
+        p = V.decade(f["decade_full"])
+        return Resolved(p.value, "decade", p, mod=mod, explicit_year=True)
+    if "decade" in f:
+        ref = (ctx.speech or ctx.narrative)
+        if ref is None:
+            return Resolved(f"XX{f['decade']}", "decade", resolved=False, mod=mod)
+        cent = ref.period.year // 100
+        d0 = cent * 10 + f["decade"]
+        if d0 * 10 > ref.period.year:
+            d0 -= 10
+        p = V.decade(d0)
+        return Resolved(p.value, "decade", p, anchor=ref.describe(), mod=mod)
+    if "century" in f:
+        p = V.century(f["century"] - 1)
+        return Resolved(p.value, "century", p, mod=mod, explicit_year=True)
+    builder = _cal_builder(f)
+    if "year" in f:
+        y = f["year"]
+        p = builder(y) if builder else V.year(y)
+        if p is None:
+            return Resolved("XXXX-XX-XX", "day", resolved=False)
+        return Resolved(p.value, p.granularity, p, mod=mod, explicit_year=True)
+    if builder is None:
+        if "weekday" in f:
+            return _weekday(c, ctx)
+        return Resolved("XXXX", "year", resolved=False)
+    anchor, forward = _anchor_for_calendar(ctx)
+    if anchor is None:
+        return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False, mod=mod)
+    y0 = anchor.period.year
+    cands = [builder(y) for y in (y0 - 1, y0, y0 + 1)]
+    if "weekday" in f and "day" in f:
+        agree = [p for p in cands if p is not None and p.start.isoweekday() == f["weekday"]]
+        if agree:
+            cands = agree
+    p = _choose(cands, anchor.period, ctx.tense, forward=forward)
+    if p is None:
+        return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False, mod=mod)
+    return Resolved(p.value, p.granularity, p, anchor=anchor.describe(), mod=mod)
+
+
+def _gran_of_fields(f: dict) -> str:
+    for k, g in (("day", "day"), ("holiday", "day"), ("month", "month"), ("quarter", "quarter"), ("half", "half"),
+                 ("season", "season")):
+        if k in f:
+            return g
+    return "year"
+
+
+def _unanchored(f: dict) -> str:
+    if "day" in f and "month" in f:
+        return f"XXXX-{f['month']:02d}-{f['day']:02d}"
+    if "holiday" in f and len(f["holiday"].split("-")) == 2:
+        return f"XXXX-{f['holiday']}"
+    if "month" in f:
+        return f"XXXX-{f['month']:02d}"
+    if "quarter" in f:
+        return f"XXXX-Q{f['quarter']}"
+    if "half" in f:
+        return f"XXXX-H{f['half']}"
+    if "season" in f:
+        return f"XXXX-{f['season']}"
+    if "weekday" in f:
+        return f"XXXX-WXX-{f['weekday']}"
+    return "XXXX"
+
+
+def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
+    f = c.fields
+    wd = f["weekday"]
+    anchor = ctx.speech
+    n = ctx.narrative
+    if (n is not None and n.explicit_year and n.period.granularity == "day" and anchor is not None
+            and n.period.year != anchor.period.year and ctx.sent - n.sent <= NARRATIVE_WINDOW):
+        anchor = n
+    if anchor is None:
+        v = f"XXXX-WXX-{wd}" + (f"T{f['pod']}" if f.get("pod") else "")
+        return Resolved(v, "day", resolved=False)
+    a = anchor.period.start
+    back = (a.isoweekday() - wd) % 7          # days back to the latest such weekday on or before a
+    fwd = (wd - a.isoweekday()) % 7           # days ahead to the next on or after a
+    if shift == -1:
+        d = a - dt.timedelta(days=back or 7)
+    elif shift == 1:
+        d = a + dt.timedelta(days=fwd or 7)
+    elif anchor.source == "narrative":
+        d = a + dt.timedelta(days=fwd)
+    elif ctx.tense == PAST:
+        d = a - dt.timedelta(days=back)
+    elif ctx.tense in (FUTURE, PRESENT):
+        d = a + dt.timedelta(days=fwd)
+    else:
+        d = a - dt.timedelta(days=back) if back <= fwd else a + dt.timedelta(days=fwd)
+    p = V.day(d)
+    value = p.value
+    typ = None
+    if f.get("pod"):
+        value += "T" + f["pod"]
+    return Resolved(value, "day", p, anchor=anchor.describe(), type=typ)
+
+
+def _clock(c: Candidate, ctx: Context) -> Resolved:
+    f = c.fields
+    if "timeword" in f:
+        t = "12:00" if c.text.lower().startswith("noon") else "24:00"
+    else:
+        h = f.get("hour", 0)
+        if "pm" in f:
+            if f["pm"] and h < 12:
+                h += 12
+            elif not f["pm"] and h == 12:
+                h = 0
+        t = f"{h:02d}:{f.get('minute', 0):02d}"
+    anchor = ctx.speech
+    if anchor is None:
+        return Resolved(f"XXXX-XX-XXT{t}", "time", resolved=False)
+    return Resolved(f"{anchor.period.start.isoformat()}T{t}", "time", V.day(anchor.period.start), anchor=anchor.describe())
+
+
+def _rel(c: Candidate, ctx: Context) -> Resolved:
+    f = c.fields
+    unit = f.get("unit", "D")
+    shift = int(f.get("shift", 0))
+    mod = f.get("mod") or ""
+    if f.get("anchor") == "narr":
+        anchor = ctx.narrative or ctx.speech
+    else:
+        anchor = ctx.speech
+    if unit == "weekday":
+        return _weekday(c, ctx, shift=shift if shift else None)
+    if anchor is None:
+        return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False, mod=mod)
+    a = anchor.period.start
+    if unit == "month":  # last November, next March, this September
+        cands = [V.month(y, f["month"]) for y in (a.year - 1, a.year, a.year + 1)]
+        cur = V.month(a.year, a.month)
+        if shift < 0:
+            p = max(x for x in cands if x.start < cur.start)
+        elif shift > 0:
+            p = min(x for x in cands if x.start > cur.start)
+        else:
+            p = V.month(a.year, f["month"])
+        return Resolved(p.value, "month", p, anchor=anchor.describe(), mod=mod)
+    if unit == "season":
+        s = f["season"]
+        cands = [V.season(y, s) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
+        if shift < 0:
+            p = max(x for x in cands if x.end <= a)
+        elif shift > 0:
+            p = min(x for x in cands if x.start > a)
+        else:
+            p = V.season(a.year, s)
+        return Resolved(p.value, "season", p, anchor=anchor.describe(), mod=mod)
+    if unit == "WE":
+        base = V.weekend_of(a)
+        txt = c.text.lower()
+        if txt.startswith("last") or txt.startswith("past"):
+            p = base if a >= base.end else V.shift(base, -1, "W")
+        elif txt.startswith("next"):
+            p = base if a < base.start else V.shift(base, 1, "W")
+        elif ctx.tense == PAST and a < base.start:
+            p = V.shift(base, -1, "W")
+        else:
+            p = base
+        return Resolved(p.value, "week", p, anchor=anchor.describe())
+    if unit == "Y" and "quarter" in f:   # this year's third quarter
+        p = V.quarter(a.year + shift, f["quarter"])
+        return Resolved(p.value, "quarter", p, anchor=anchor.describe())
+    gran = V.UNIT_GRAN.get(unit)
+    if gran is None:
+        return Resolved("XXXX", "year", resolved=False)
+    base = anchor.period if (f.get("anchor") == "narr" and V.finer_or_equal(gran, anchor.period.granularity)
+                             and anchor.period.granularity != "day") else V.period_of(a, gran)
+    if unit == "Q" and shift == 0 and "latest" in c.text.lower():
+        n = ctx.narrative
+        base = n.period if n is not None and n.period.granularity == "quarter" else V.shift(base, -1, "Q")
+        return Resolved(base.value, "quarter", base, anchor=anchor.describe())
+    if f.get("anchor") == "narr":
+        base = V.period_of(anchor.period.start, gran)
+    p = V.shift(base, shift, unit) if shift else base
+    value = p.value
+    typ = None
+    if f.get("pod"):
+        value = f"{p.value}T{f['pod']}"
+        typ = "TIME"
+    return Resolved(value, p.granularity, p, anchor=anchor.describe(), mod=mod, type=typ)
+
+
+def _unresolved_rel(unit: str, f: dict) -> str:
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+            "Y": "XXXX", "DE": "XXX", "CE": "XX", "month": f"XXXX-{int(f.get('month', 0)):02d}",
+            "season": f"XXXX-{f.get('season', 'XX')}"}.get(unit, "XXXX")
+
+
+def _ago(c: Candidate, ctx: Context) -> Resolved:
+    f = c.fields
+    direction = int(f.get("direction", -1))
+    if direction == 0:
+        direction = -1
+    num, unit = f.get("num", "1"), f.get("unit", "D")
+    vague = "PAST_REF" if direction < 0 else "FUTURE_REF"
+    if num == "X" or unit in ("H", "MI", "S"):
+        return Resolved(vague, "vague")
+    anchor = ctx.speech
+    if anchor is None:
+        return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    # "a year ago" in a sentence about a quarter: that quarter a year back
+    n = ctx.narrative
+    if unit == "Y" and n is not None and n.period.granularity in ("quarter", "half") and ctx.sent - n.sent <= 1:
+        p = V.shift(n.period, direction * int(float(num)), "Y")
+        return Resolved(p.value, p.granularity, p, anchor=n.describe())
+    return _offset(anchor, direction, num, unit)
+
+
+def _offset(anchor: Anchor, direction: int, num: str, unit: str, keep_gran: bool = False) -> Resolved:
+    n = float(num)
+    if n != int(n):
+        return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
+    n = int(n) * direction
+    a = anchor.period.start
+    gran = V.UNIT_GRAN.get(unit, "day")
+    if unit == "2W":
+        unit, n = "W", 2 * n
+    if keep_gran:
+        base = anchor.period
+        if unit == "W" and base.granularity != "week":
+            d = base.start + dt.timedelta(days=7 * n)
+            p = V.period_of(d, base.granularity) if base.granularity != "day" else V.day(d)
+        else:
+            p = V.shift(base, n, unit if unit in ("D", "W", "M", "Q", "Y", "DE", "CE") else "D")
+        return Resolved(p.value, p.granularity, p, anchor=anchor.describe())
+    if unit == "D":
+        p = V.day(a + dt.timedelta(days=n))
+    elif unit == "W":
+        p = V.week_of(a + dt.timedelta(days=7 * n))
+    elif unit == "M":
+        p = V.period_of(V.add_months(a, n), "month")
+    elif unit == "Q":
+        p = V.period_of(V.add_months(a, 3 * n), "quarter")
+    elif unit == "Y":
+        p = V.year(a.year + n)
+    elif unit == "DE":
+        p = V.decade((a.year + 10 * n) // 10)
+    elif unit == "CE":
+        p = V.century((a.year + 100 * n) // 100)
+    else:
+        return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
+    return Resolved(p.value, gran if gran != "time" else "day", p, anchor=anchor.describe())
+
+
+def _later(c: Candidate, ctx: Context) -> Resolved:
+    f = c.fields
+    direction = int(f.get("direction", 1))
+    num, unit = f.get("num", "1"), f.get("unit", "D")
+    if num == "X":
+        return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
+    if unit in ("H", "MI", "S"):
+        anchor = ctx.narrative or ctx.speech
+        if anchor is None:
+            return Resolved("XXXX-XX-XX", "day", resolved=False)
+        p = V.day(anchor.period.start)
+        return Resolved(p.value, "day", p, anchor=anchor.describe())
+    anchor = ctx.narrative or ctx.speech
+    if anchor is None:
+        return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    return _offset(anchor, direction, num, unit, keep_gran=True)
