@@ -421,6 +421,10 @@ def run(args) -> int:
             ps, rs, fs = fc.prf("strict")
             print(f"  {f}: {fc.gold} gold, {fc.system} system; strict F1 {fs:.3f}, relaxed F1 {fc.prf('relaxed')[2]:.3f}, "
                   f"type F1 {fc.prf('type')[2]:.3f}, value F1 {fc.prf('value')[2]:.3f}")
+        failed = [r.name for r in results if r.note.startswith(("tagging failed", "system file unreadable"))]
+        if failed:
+            print(f"{len(failed)} document(s) whose system output failed (counted as no output): "
+                  + ", ".join(failed[:5]) + (" ..." if len(failed) > 5 else ""))
         if missing:
             print(f"{len(missing)} gold file(s) without a system file (counted as no output): "
                   + ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else ""))
