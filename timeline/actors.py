@@ -1,0 +1,666 @@
+"""Actors: who is named in a text, resolved to a canonical actor with a type and a country.
+
+    from timeline.actors import find_actors
+    find_actors("Iran's Foreign Minister Mohammad Javad Zarif said ...")
+    # [ActorMention(start=0, end=44, text="Iran's Foreign Minister Mohammad Javad Zarif",
+    #               canonical='Mohammad Javad Zarif', type='person', country='IRN', role='foreign minister',
+    #               rule='title+person', actor_id='person:mohammad-javad-zarif', locative=False)]
+
+The dictionary is data (data/actors/*.tsv, each file says its format). Matching is one pass of a token trie over
+the text (longest match, per-alias case rules), then a small composition step over the matches:
+
+- country/demonym/organisation ['s] title [name]  -> a person with that role and country ("Iran's Foreign
+  Minister X"; an unknown X still becomes a person), or the office holder when no name follows
+- country/demonym/person/organisation + group noun -> that country's body ("Syrian rebels", "Russian forces",
+  "Trump administration" -> US government, "IS fighters" -> Islamic State)
+- capitals stand for their government only in subject-like use ("Moscow said"; not "in Moscow")
+- a demonym alone ("the Syrian settlement") is not an actor; a generic group noun alone ("rebels",
+  "government forces") is, with the caller's context country if one is given.
+
+With a spaCy Doc the parse refines this (capital as subject, unknown names as PROPN / PERSON entities, PERSON
+entities the dictionary does not know). Offsets are character offsets into the text, end exclusive.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from timeline.paths import data_path
+
+ACTOR_TYPES = (
+    "state", "government", "military", "police", "igo", "ngo", "armed_group", "opposition", "militia", "party",
+    "person", "media", "civilians", "legislature",
+)
+
+
+class ActorRecord(NamedTuple):
+    """What the event table stores about an actor."""
+    name: str
+    type: str
+    country: str  # ISO 3166 alpha-3, or ""
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    canonical: str
+    type: str
+    country: str
+    role: str = ""
+    rule: str = ""
+    actor_id: str = ""
+    locative: bool = False  # after "in/at/near/across..." ("talks in Astana"): a place rather than an agent
+
+    def record(self) -> ActorRecord:
+        return ActorRecord(self.canonical, self.type, self.country)
+
+
+def resolve(mention: ActorMention) -> ActorRecord:
+    """The event-table record (canonical name, type, country) for a mention."""
+    return mention.record()
+
+
+def actor_columns(mention: ActorMention | None, prefix: str = "actor1") -> dict[str, str]:
+    """`{actor1: ..., actor1_type: ..., actor1_country: ...}` for the event table (empty strings for None)."""
+    rec = mention.record() if mention else ActorRecord("", "", "")
+    return {prefix: rec.name, f"{prefix}_type": rec.type, f"{prefix}_country": rec.country}
+
+
+# ----------------------------------------------------------------------------------------------- tokens
+
+_TOKEN_RE = re.compile(
+    r"[A-Za-z](?:\.[A-Za-z])+\.?"          # U.S., U.N., H.W.
+    r"|[A-Z]\.(?=\s)"                      # an initial: "H. W. Bush"
+    r"|['’]s\b"                            # possessive
+    r"|\w+(?:['’](?!s\b)\w+)*"             # words, keeping inner apostrophes (Ba'ath, d'Ivoire)
+    r"|[^\w\s]"
+)
+_SKIP = {"-", "‐", "‑"}  # hyphens are ignored when matching: al-Assad = al Assad
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("’", "'").lower()
+
+
+def _key(tok: str) -> str:
+    k = _fold(tok)
+    if len(k) > 2 and "." in k and k[0].isalpha():
+        k = k.replace(".", "")
+    return k
+
+
+class Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The matcher's tokens (hyphens dropped), with character offsets."""
+    return [Tok(m.start(), m.end(), m.group(), _key(m.group())) for m in _TOKEN_RE.finditer(text)
+            if m.group() not in _SKIP]
+
+
+def _alias_tokens(alias: str) -> list[str]:
+    return [m.group() for m in _TOKEN_RE.finditer(alias) if m.group() not in _SKIP]
+
+
+def _case_ok(alias_toks: tuple[str, ...], toks: list[Tok], i: int) -> bool:
+    for a, t in zip(alias_toks, toks[i:i + len(alias_toks)]):
+        letters = [c for c in a if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            if any(c.islower() for c in t.text):
+                return False
+        elif letters and letters[0].isupper():
+            if not t.text[:1].isupper():
+                return False
+    return True
+
+
+# ----------------------------------------------------------------------------------------------- data
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    rows, header = [], None
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        cells += [""] * (len(header) - len(cells))
+        if len(cells) > len(header):
+            raise ValueError(f"{path.name}:{n}: {len(cells)} columns, header has {len(header)}")
+        row = {h: c.strip() for h, c in zip(header, cells)}
+        row["_line"] = str(n)
+        rows.append(row)
+    return rows
+
+
+def _split(s: str) -> list[str]:
+    return [x.strip() for x in s.split("|") if x.strip()]
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _fold(s)).strip("-")
+
+
+_VARIANTS = [
+    ("Sergey", "Sergei"), ("Dmitry", "Dmitri"), ("Yevgeny", "Evgeny"), ("Aleksandr", "Alexander"),
+    ("Mohammad", "Mohammed"), ("Mohammad", "Muhammad"), ("Mohammad", "Mohamed"), ("Mohammed", "Muhammad"),
+    ("Mohammed", "Mohamed"), ("Mohammed", "Mohammad"), ("Mohamed", "Mohammed"), ("Mohamed", "Mohammad"),
+]
+
+
+def name_variants(name: str) -> set[str]:
+    """Spelling variants of a person's name the data need not list (Sergei/Sergey, Bashar Assad)."""
+    out = {name}
+    for a, b in _VARIANTS:
+        for n in list(out):
+            if re.search(rf"\b{a}\b", n):
+                out.add(re.sub(rf"\b{a}\b", b, n))
+            if re.search(rf"\b{b}\b", n):
+                out.add(re.sub(rf"\b{b}\b", a, n))
+    for n in list(out):
+        dropped = re.sub(r"\b(?:al|el|Al|El)-(?=[A-Z])", "", n)
+        if dropped != n and " " in dropped:
+            out.add(dropped)
+    return out
+
+
+@dataclass
+class Person:
+    pid: str
+    canonical: str
+    roles: list[tuple[str, str, int, int | None]] = field(default_factory=list)  # (role, affiliation, start, end)
+
+    def role_at(self, year: int | None) -> tuple[str, str] | None:
+        """(role, affiliation) in `year`; without a year, the role held longest."""
+        if year is not None:
+            live = [r for r in self.roles if r[2] <= year <= (r[3] if r[3] is not None else 9999)]
+            if live:
+                r = max(live, key=lambda r: r[2])
+                return r[0], r[1]
+            return None
+        r = max(self.roles, key=lambda r: ((r[3] or 2025) - r[2], r[2]))
+        return r[0], r[1]
+
+    def latest_start(self) -> int:
+        return max(r[2] for r in self.roles)
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # country demonym capital org person title group block
+    target: object  # alpha3 | Actor | tuple of person ids | role | (label, type, alone)
+    alias: tuple[str, ...]
+    source: str  # data file
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    canonical: str
+    type: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Raw:
+    entry: Entry
+    i0: int
+    i1: int  # token index range (exclusive)
+
+
+_KIND_RANK = {"block": 0, "person": 1, "org": 2, "country": 3, "capital": 4, "demonym": 5, "group": 6, "title": 7}
+_LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around", "into", "over"}
+_MODIFIERS = {"new", "former", "then", "acting", "outgoing", "incoming", "top", "senior", "powerful", "veteran",
+              "interim", "late", "current", "newly", "appointed", "elected", "chief", "deputy", "own", "main",
+              "hardline", "moderate", "embattled", "beleaguered", "caretaker", "transitional", "provisional"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+_NAME_PARTICLES = {"al", "bin", "bint", "ibn", "de", "da", "van", "von", "der", "el", "ul", "di", "le", "la", "abu", "abdul"}
+_NOT_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "the", "a", "an",
+    "and", "of", "on", "in", "at", "for", "to", "with", "but", "he", "she", "it", "they", "we", "i", "this",
+    "that", "said", "says", "told", "has", "had", "was", "is", "will", "would", "office", "ministry", "today",
+    "yesterday", "tomorrow", "last", "next", "earlier", "later",
+}
+
+
+class ActorMatcher:
+    """The actor dictionary compiled into a token trie. Build once (see `get_matcher`), use many times."""
+
+    def __init__(self, data_dir: Path | None = None):
+        self.data_dir = Path(data_dir) if data_dir else data_path("actors")
+        self.trie: dict = {}
+        self.adjective: dict[str, str] = {}
+        self.state_name: dict[str, str] = {}
+        self.persons: dict[str, Person] = {}
+        self.orgs: dict[str, Actor] = {}
+        self.role_index: dict[tuple[str, str], list[str]] = {}
+        self._load()
+
+    # -- loading
+    def _add(self, alias: str, entry_kind: str, target, source: str):
+        toks = _alias_tokens(alias)
+        if not toks:
+            return
+        node = self.trie
+        for t in toks:
+            node = node.setdefault(_key(t), {})
+        node.setdefault(None, []).append(Entry(entry_kind, target, tuple(toks), source))
+
+    def _load(self):
+        d = self.data_dir
+        for r in _read_tsv(d / "countries.tsv"):
+            a3 = r["alpha3"]
+            self.adjective[a3] = r["adjective"] or r["canonical"]
+            self.state_name[a3] = r["canonical"]
+            for a in _split(r["aliases"]):
+                self._add(a, "country", a3, "countries.tsv")
+            for a in _split(r["demonyms"]):
+                self._add(a, "demonym", a3, "countries.tsv")
+            for a in _split(r["capitals"]):
+                self._add(a, "capital", a3, "countries.tsv")
+        for fname in ("igos.tsv", "groups.tsv", "media.tsv"):
+            p = d / fname
+            if not p.exists():
+                continue
+            for r in _read_tsv(p):
+                actor = Actor(f"{r['type']}:{_slug(r['canonical'])}", r["canonical"], r["type"], r["country"])
+                self.orgs[r["canonical"]] = actor
+                for a in {r["canonical"], *_split(r["aliases"])}:
+                    self._add(a, "org", actor, fname)
+        person_aliases: dict[str, set[str]] = {}
+        for r in _read_tsv(d / "people.tsv"):
+            pid = "person:" + _slug(r["canonical"])
+            p = self.persons.setdefault(pid, Person(pid, r["canonical"]))
+            start = int(r["start"]) if r["start"] else 0
+            end = int(r["end"]) if r["end"] else None
+            p.roles.append((r["role"], r["affiliation"], start, end))
+            self.role_index.setdefault((r["affiliation"], r["role"]), []).append(pid)
+            al = person_aliases.setdefault(pid, set())
+            for a in [r["canonical"], *_split(r["aliases"])]:
+                al |= name_variants(a)
+        # the surname with its article ("al-Assad") when the bare surname is an alias
+        for pid, al in person_aliases.items():
+            m = re.search(r"\b((?:al|el)-([A-Z][\w']+))$", self.persons[pid].canonical)
+            if m and m.group(2) in al:
+                al.add(m.group(1))
+        by_alias: dict[str, list[str]] = {}
+        for pid, al in person_aliases.items():
+            for a in al:
+                by_alias.setdefault(a, []).append(pid)
+        for a, pids in by_alias.items():
+            self._add(a, "person", tuple(pids), "people.tsv")
+        for r in _read_tsv(d / "titles.tsv"):
+            self._add(r["phrase"], "title", r["role"], "titles.tsv")
+        for r in _read_tsv(d / "group_nouns.tsv"):
+            self._add(r["phrase"], "group", (r["label"], r["type"], r["alone"] == "yes"), "group_nouns.tsv")
+        for r in _read_tsv(d / "blocklist.tsv"):
+            self._add(r["phrase"], "block", None, "blocklist.tsv")
+
+    # -- raw matching
+    def raw_matches(self, toks: list[Tok]) -> list[Raw]:
+        out, i, n = [], 0, len(toks)
+        trie = self.trie
+        while i < n:
+            node, j, best = trie, i, None
+            while j < n:
+                node = node.get(toks[j].key)
+                if node is None:
+                    break
+                j += 1
+                entries = node.get(None)
+                if entries:
+                    ok = [e for e in entries if _case_ok(e.alias, toks, i)]
+                    if ok:
+                        best = (min(ok, key=lambda e: _KIND_RANK[e.kind]), j)
+            if best:
+                out.append(Raw(best[0], i, best[1]))
+                i = best[1]
+            else:
+                i += 1
+        return out
+
+    # -- helpers
+    def adj(self, a3: str) -> str:
+        return self.adjective.get(a3, a3)
+
+    def org_country(self, affiliation: str) -> str:
+        if affiliation in self.state_name:
+            return affiliation
+        org = self.orgs.get(affiliation)
+        return org.country if org else ""
+
+    def pick_person(self, pids: tuple[str, ...], year: int | None) -> Person:
+        people = [self.persons[p] for p in pids]
+        if len(people) > 1 and year is not None:
+            live = [p for p in people if p.role_at(year)]
+            if live:
+                people = live
+        return max(people, key=lambda p: p.latest_start())
+
+    def office_holder(self, affiliation: str, role: str, year: int | None) -> Person | None:
+        if year is None:
+            return None
+        for pid in self.role_index.get((affiliation, role), []):
+            p = self.persons[pid]
+            for r in p.roles:
+                if r[0] == role and r[1] == affiliation and r[2] <= year <= (r[3] if r[3] is not None else 9999):
+                    return p
+        return None
+
+    # -- the public entry point
+    def find(self, text_or_doc, date=None, context_country: str | None = None) -> list[ActorMention]:
+        doc = None if isinstance(text_or_doc, str) else text_or_doc
+        text = text_or_doc if doc is None else doc.text
+        year = _year(date)
+        toks = tokenize(text)
+        raws = self.raw_matches(toks)
+        return _Composer(self, text, toks, raws, doc, year, context_country).run()
+
+
+def _year(date) -> int | None:
+    if date is None or date == "":
+        return None
+    if isinstance(date, int):
+        return date
+    if isinstance(date, (_dt.date, _dt.datetime)):
+        return date.year
+    m = re.match(r"(\d{4})", str(date))
+    return int(m.group(1)) if m else None
+
+
+class _Composer:
+    """Turns raw dictionary matches into actor mentions (the composition rules in the module docstring)."""
+
+    def __init__(self, matcher: ActorMatcher, text, toks, raws, doc, year, context_country):
+        self.m, self.text, self.toks, self.raws, self.doc = matcher, text, toks, raws, doc
+        self.year, self.ctx = year, context_country or ""
+        self.by_start = {r.i0: r for r in raws}
+        self.out: list[ActorMention] = []
+        self._spacy_at = {t.idx: t for t in doc} if doc is not None else None
+
+    # token utilities
+    def key(self, i):
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def span(self, i0, i1) -> tuple[int, int, str]:
+        s, e = self.toks[i0].start, self.toks[i1 - 1].end
+        return s, e, self.text[s:e]
+
+    def spacy_tok(self, i):
+        if self._spacy_at is None:
+            return None
+        t = self._spacy_at.get(self.toks[i].start)
+        if t is None:
+            sp = self.doc.char_span(self.toks[i].start, self.toks[i].end, alignment_mode="expand")
+            t = sp[0] if sp is not None and len(sp) else None
+        return t
+
+    def locative(self, i0) -> bool:
+        j = i0 - 1
+        if self.key(j) in ("the", "a", "an"):
+            j -= 1
+        return self.key(j) in _LOCATIVE
+
+    def skip_modifiers(self, i) -> int:
+        """Index after up to two modifier words ("new", "former") starting at i."""
+        for _ in range(2):
+            if self.key(i) in _MODIFIERS and not self.toks[i].text[:1].isupper():
+                i += 1
+            elif self.key(i) in _MODIFIERS and self.toks[i].text[:1].isupper() and i + 1 < len(self.toks):
+                i += 1
+            else:
+                break
+        return i
+
+    def raw_at(self, i, kinds) -> Raw | None:
+        r = self.by_start.get(i)
+        return r if r is not None and r.entry.kind in kinds else None
+
+    def emit(self, i0, i1, canonical, type_, country, role="", rule="", actor_id=""):
+        s, e, t = self.span(i0, i1)
+        self.out.append(ActorMention(s, e, t, canonical, type_, country or "", role, rule,
+                                     actor_id or f"{type_}:{_slug(canonical)}", self.locative(i0)))
+
+    # composite actors
+    def country_body(self, a3: str, label: str, type_: str) -> tuple[str, str, str]:
+        canonical = f"{self.m.adj(a3)} {label}"
+        return canonical, type_, a3
+
+    def person_mention(self, i0, i1, person: Person, role_text: str, country_hint: str, rule: str):
+        ra = person.role_at(self.year)
+        role = role_text or (ra[0] if ra else "")
+        affiliation = ra[1] if ra else person.roles[-1][1]
+        country = country_hint or self.m.org_country(affiliation)
+        self.emit(i0, i1, person.canonical, "person", country, role, rule, person.pid)
+
+    def unknown_name(self, i) -> int:
+        """End index of a personal name starting at token i (0 tokens: returns i)."""
+        j, n = i, len(self.toks)
+        while j < n and j - i < 6:
+            t = self.toks[j]
+            if self.by_start.get(j) is not None and j > i:
+                break
+            if t.text[:1].isupper() and t.text[:1].isalpha() and t.key not in _NOT_NAMES:
+                st = self.spacy_tok(j)
+                if st is not None and st.pos_ not in ("PROPN",) and st.ent_type_ != "PERSON":
+                    break
+                j += 1
+            elif t.key in _NAME_PARTICLES and j > i and j + 1 < n and self.toks[j + 1].text[:1].isupper():
+                j += 1
+            else:
+                break
+        return j
+
+    # rules
+    def title_phrase(self, i0: int, prefix: Raw | None, title: Raw) -> int:
+        """Prefix? title (name)? -> a person or an office holder. Returns the index after the phrase."""
+        role = title.entry.target or ""
+        j = title.i1
+        nxt = self.raw_at(j, ("person",))
+        country, affiliation = "", ""
+        if prefix is not None:
+            e = prefix.entry
+            if e.kind in ("country", "demonym", "capital"):
+                country = affiliation = e.target
+            elif e.kind == "org":
+                affiliation, country = e.target.canonical, e.target.country
+        if nxt is not None:
+            person = self.m.pick_person(nxt.entry.target, self.year)
+            self.person_mention(i0, nxt.i1, person, role, country, "title+person")
+            return nxt.i1
+        k = self.unknown_name(j)
+        if k > j:
+            name = self.span(j, k)[2]
+            self.emit(i0, k, name, "person", country, role, "title+unknown_name", "person:" + _slug(name))
+            return k
+        if prefix is None or not role:
+            return title.i1
+        holder = self.m.office_holder(affiliation, role, self.year)
+        if holder is not None:
+            self.person_mention(i0, title.i1, holder, role, country, "title=office_holder")
+        elif prefix.entry.kind == "org":
+            org = prefix.entry.target
+            self.emit(i0, title.i1, f"{org.canonical} {role}", org.type, org.country, role, "org+title")
+        else:
+            self.emit(i0, title.i1, f"{self.m.adj(country)} {role}", "government", country, role, "country+title")
+        return title.i1
+
+    def after_possessive(self, i) -> int:
+        return i + 1 if self.key(i) == "'s" else i
+
+    def run(self) -> list[ActorMention]:
+        raws, n = self.raws, len(self.raws)
+        pos = 0  # token index already consumed
+        for k, r in enumerate(raws):
+            if r.i0 < pos:
+                continue
+            e = r.entry
+            kind = e.kind
+            if kind == "block":
+                pos = r.i1
+                continue
+            if kind in ("country", "demonym", "capital", "org", "person") and self.inside_spacy_person(r):
+                continue
+            nxt_i = self.skip_modifiers(self.after_possessive(r.i1))
+            title = self.raw_at(nxt_i, ("title",))
+            group = self.raw_at(nxt_i, ("group",))
+            if kind in ("country", "demonym", "org") and title is not None:
+                pos = self.title_phrase(r.i0, r, title)
+                continue
+            if kind == "title":
+                pos = self.title_phrase(r.i0, None, r)
+                continue
+            if kind == "person" and title is None:
+                person = self.m.pick_person(e.target, self.year)
+                if group is not None and group.entry.target[1] in ("government", "military", "militia"):
+                    ra = person.role_at(self.year) or person.role_at(None)
+                    aff = ra[1]
+                    if aff in self.m.state_name:
+                        label, type_, _ = group.entry.target
+                        self.emit(r.i0, group.i1, *self.country_body(aff, label, type_), rule="person+group")
+                    elif aff in self.m.orgs:
+                        org = self.m.orgs[aff]
+                        self.emit(r.i0, group.i1, org.canonical, org.type, org.country, rule="person+group",
+                                  actor_id=org.actor_id)
+                    pos = group.i1
+                    continue
+                self.person_mention(r.i0, r.i1, person, "", "", "person")
+                pos = r.i1
+                continue
+            if kind in ("country", "demonym", "capital") and group is not None:
+                if kind == "capital" and self.locative(r.i0):
+                    pos = r.i1
+                    continue
+                label, type_, _ = group.entry.target
+                self.emit(r.i0, group.i1, *self.country_body(e.target, label, type_), rule=f"{kind}+group")
+                pos = group.i1
+                continue
+            if kind == "demonym":
+                # "Hungarian and Romanian officials": the group noun after the coordinated demonym
+                if self.key(r.i1) in ("and", ",") and k + 2 < n:
+                    r2, g = raws[k + 1], raws[k + 2]
+                    if (r2.i0 == r.i1 + 1 and r2.entry.kind == "demonym" and g.entry.kind == "group"
+                            and g.i0 == self.skip_modifiers(r2.i1)):
+                        label, type_, _ = g.entry.target
+                        self.emit(r.i0, r.i1, *self.country_body(e.target, label, type_), rule="demonym+and+group")
+                pos = r.i1
+                continue
+            if kind == "org":
+                a = e.target
+                end = group.i1 if group is not None else r.i1
+                self.emit(r.i0, end, a.canonical, a.type, a.country, rule="org" + ("+group" if group else ""),
+                          actor_id=a.actor_id)
+                pos = end
+                continue
+            if kind == "country":
+                a3 = e.target
+                self.emit(r.i0, r.i1, self.m.state_name.get(a3, a3), "state", a3, rule="country",
+                          actor_id=f"state:{a3}")
+                pos = r.i1
+                continue
+            if kind == "capital":
+                if self.capital_is_actor(r):
+                    a3 = e.target
+                    self.emit(r.i0, r.i1, f"{self.m.adj(a3)} government", "government", a3, rule="capital")
+                pos = r.i1
+                continue
+            if kind == "group":
+                label, type_, alone = e.target
+                if alone:
+                    if self.ctx:
+                        self.emit(r.i0, r.i1, *self.country_body(self.ctx, label, type_), rule="group+context")
+                    else:
+                        self.emit(r.i0, r.i1, label, type_, "", rule="group")
+                pos = r.i1
+                continue
+            pos = r.i1
+        if self.doc is not None:
+            self.add_spacy_persons()
+        self.out.sort(key=lambda m: m.start)
+        return self.out
+
+    def inside_spacy_person(self, r: Raw) -> bool:
+        """A country alias inside a PERSON entity ("Jordan Henderson") is not the country."""
+        if self.doc is None or r.entry.kind not in ("country", "capital", "demonym"):
+            return False
+        t = self.spacy_tok(r.i0)
+        if t is None or t.ent_type_ != "PERSON":
+            return False
+        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+        return ent is not None and len(ent) > (r.i1 - r.i0)
+
+    def capital_is_actor(self, r: Raw) -> bool:
+        if self.locative(r.i0) or self.key(r.i0 - 1) in ("capital", "to", "from", "of", "via", "for"):
+            return False
+        if self.doc is not None:
+            t = self.spacy_tok(r.i0)
+            if t is not None:
+                if t.dep_ in _SUBJECT_DEPS:
+                    return True
+                if t.dep_ == "conj" and t.head.dep_ in _SUBJECT_DEPS:
+                    return True
+                return False
+        nxt = self.toks[r.i1] if r.i1 < len(self.toks) else None
+        if nxt is None:
+            return False
+        return nxt.key == "'s" or (nxt.text[:1].islower() and nxt.key not in _LOCATIVE
+                                   and nxt.key not in ("time", "on", "for", "of", "by", "to"))
+
+    def add_spacy_persons(self):
+        taken = [(m.start, m.end) for m in self.out]
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            s, e = ent.start_char, ent.end_char
+            if ent[-1].tag_ == "POS":
+                e = ent[-1].idx
+            if any(s < b and a < e for a, b in taken):
+                continue
+            name = self.text[s:e].strip()
+            if not name or not any(c.isupper() for c in name) or len(name) < 3:
+                continue
+            if any(s <= self.toks[r.i0].start < e for r in self.raws):
+                continue  # overlaps something the dictionary knows better (a title, a blocked phrase)
+            self.out.append(ActorMention(s, e, name, name, "person", "", "", "spacy_person",
+                                         "person:" + _slug(name), False))
+
+
+@lru_cache(maxsize=4)
+def get_matcher(data_dir: str | None = None) -> ActorMatcher:
+    """The shared matcher (built once per process and data directory)."""
+    return ActorMatcher(Path(data_dir) if data_dir else None)
+
+
+def find_actors(text_or_doc, date=None, context_country: str | None = None) -> list[ActorMention]:
+    """Actor mentions in a text or a spaCy Doc, in text order.
+
+    `date` (a date, ISO string or year) picks the role a person held then and the office holder for
+    "Russia's foreign minister"; `context_country` (alpha-3) gives generic groups ("rebels") a country.
+    """
+    return get_matcher().find(text_or_doc, date=date, context_country=context_country)
+
+
+def lookup_actor(name: str, date=None) -> ActorRecord | None:
+    """The record for a name written alone ("Lavrov", "the UN", "Syrian rebels"), or None."""
+    ms = find_actors(name, date=date)
+    return ms[0].record() if len(ms) == 1 else None
+
+
+def find_actors_many(docs: Iterable, date=None, context_country: str | None = None) -> Iterable[list[ActorMention]]:
+    m = get_matcher()
+    for d in docs:
+        yield m.find(d, date=date, context_country=context_country)
