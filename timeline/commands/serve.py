@@ -1,6 +1,107 @@
-"""`timeline serve` (being written)."""
+"""`timeline serve [INPUT...] [--db PATH] [--host 127.0.0.1] [--port 8050]`: the dashboard in the browser.
+
+INPUT files are event tables in the schema of timeline.schema (CSV, Parquet or JSONL). Where the events
+come from is decided in one place, `load_events_for_serve(args)`, so the store (`--db`, and the default
+store built from seeds/ on first start) and the extractor plug in there.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from timeline.errors import TimelineError
+from timeline.schema import EVENT_COLUMNS, EVENT_SCHEMA, validate_events
+
+TABLE_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+@dataclass
+class ServeSource:
+    """What the dashboard serves: events (a table or a loader), key dates, the article processor and where
+    added articles' events go (None: kept in memory only)."""
+    events: pd.DataFrame | Callable[[], pd.DataFrame]
+    key_dates: pd.DataFrame | None = None
+    processor: Callable | None = None
+    on_add: Callable[[pd.DataFrame], None] | None = None
+    title: str = "Chronology"
+
+
+def read_event_table(path: Path) -> pd.DataFrame:
+    """An event-table file (CSV / Parquet / JSONL written in the schema) -> validated DataFrame."""
+    kind = TABLE_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise TimelineError(f"{path}: not an event table (expected {', '.join(sorted(TABLE_SUFFIXES))}); "
+                            "to turn articles into events use `timeline extract`")
+    if not path.is_file():
+        raise TimelineError(f"{path}: no such file")
+    try:
+        if kind == "csv":
+            df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        elif kind == "parquet":
+            df = pd.read_parquet(path)
+        else:
+            df = pd.read_json(path, lines=True, dtype=False)
+    except Exception as exc:  # pandas raises many kinds for unreadable files
+        raise TimelineError(f"{path}: cannot read it as {kind}: {exc}") from None
+    missing = [c for c in EVENT_COLUMNS if c not in df.columns]
+    if missing:
+        raise TimelineError(f"{path}: not an event table, it lacks the columns {', '.join(missing)}")
+    for c, (t, _) in EVENT_SCHEMA.items():
+        if t in ("Int64", "Float64"):
+            df[c] = pd.to_numeric(df[c].replace("", None), errors="coerce")
+        else:
+            df[c] = df[c].astype("string").fillna("")
+    try:
+        return validate_events(df)
+    except (ValueError, TypeError) as exc:
+        raise TimelineError(f"{path}: {exc}") from None
+
+
+def load_events_for_serve(args) -> ServeSource:
+    """The one place deciding what `serve` shows. The lead plugs the store and extraction in here."""
+    if args.inputs and args.db:
+        raise TimelineError("give either event-table files or --db, not both")
+    if args.inputs:
+        paths = [Path(p) for p in args.inputs]
+        tables = [read_event_table(p) for p in paths]
+        events = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+        events = events.drop_duplicates("event_id", keep="first")
+        return ServeSource(events=events, title=paths[0].stem if len(paths) == 1 else "Chronology")
+    if args.db:
+        # TODO(store, issue 4): open the DuckDB store at args.db and return its events (a loader), its key
+        # dates and an on_add that writes added articles' events to it.
+        raise TimelineError(f"--db {args.db}: serving a store needs the DuckDB store, which is not built yet; "
+                            "serve event-table files instead: timeline serve EVENTS.csv")
+    # TODO(store + extract, issues 3/4): open data/timeline.duckdb, building it from seeds/ on first start.
+    raise TimelineError("no default store yet (it needs the event extraction and the store, not built yet); "
+                        "serve event-table files instead: timeline serve EVENTS.csv")
+
+
+def run(args) -> int:
+    src = load_events_for_serve(args)
+    from dashboard.app import create_app
+
+    app = create_app(src.events, key_dates=src.key_dates, processor=src.processor, on_add=src.on_add,
+                     title=src.title)
+    n = len(app.event_set.df)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"timeline serve: warning: listening on {args.host}: anyone who can reach this machine can use "
+              "the dashboard and add articles", file=sys.stderr)
+    print(f"timeline serve: {n} events on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    app.run(host=args.host, port=args.port, debug=False)
+    return 0
 
 
 def register(sub):
-    p = sub.add_parser("serve", help="(not yet available)")
-    p.set_defaults(func=lambda args: 2)
+    p = sub.add_parser("serve", help="open the chronology dashboard in the browser",
+                       description="Start the dashboard. INPUT: event-table files (CSV, Parquet, JSONL) in the "
+                                   "event schema. Without INPUT it serves the default store.")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="event-table file(s) to serve")
+    p.add_argument("--db", metavar="PATH", help="serve this store (DuckDB) instead")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    p.set_defaults(func=run)

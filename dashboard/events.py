@@ -1,0 +1,70 @@
+"""The app's events in memory: loaded once (from a DataFrame or a loader), grown by added articles.
+
+A loader is any callable returning an event table; the serve command passes one that reads files (and,
+later, the DuckDB store). `on_add`, if given, is called with each added article's events so a store can
+keep them (the dashboard itself never writes files).
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Callable, Union
+
+import pandas as pd
+
+from dashboard.data import FilterState, filter_events, prepare_events
+from timeline.schema import empty_events
+
+Loader = Callable[[], pd.DataFrame]
+EventsArg = Union[pd.DataFrame, Loader, None]
+
+
+class EventSet:
+    def __init__(self, events: EventsArg, on_add: Callable[[pd.DataFrame], None] | None = None):
+        raw = events() if callable(events) else events
+        if raw is None:
+            raw = empty_events()
+        self._lock = threading.Lock()
+        self._df = prepare_events(raw)
+        self._version = 0
+        self._cache: OrderedDict = OrderedDict()
+        self._on_add = on_add
+
+    @property
+    def df(self) -> pd.DataFrame:
+        return self._df
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def filtered(self, state: FilterState) -> pd.DataFrame:
+        """`filter_events` of the current table, memoised for the last few states."""
+        key = (self._version, state)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+            df = self._df
+        out = filter_events(df, state)
+        with self._lock:
+            self._cache[key] = out
+            while len(self._cache) > 8:
+                self._cache.popitem(last=False)
+        return out
+
+    def add(self, events: pd.DataFrame) -> int:
+        """Append events (those whose event_id is already known are skipped); returns how many were new."""
+        new = prepare_events(events)
+        with self._lock:
+            new = new[~new["event_id"].isin(set(self._df["event_id"]))]
+            new = new.drop_duplicates("event_id")
+            if not len(new):
+                return 0
+            self._df = pd.concat([self._df, new], ignore_index=True)
+            self._version += 1
+            self._cache.clear()
+        if self._on_add is not None:
+            self._on_add(new[[c for c in new.columns if not c.startswith("_")]])
+        return len(new)
