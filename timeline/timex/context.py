@@ -36,7 +36,7 @@ def governing_verb(tok):
     while tok is not None and seen < 8:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         seen += 1
@@ -53,20 +53,21 @@ def verb_tense(v) -> str | None:
     if any(a.lower_ == "to" for a in auxes):
         # infinitive: "to be held on Monday", "plans to meet on Monday", "expected to arrive"
         head = v.head
-        if head is not v and (head.lemma_.lower() in c["future_verb"] or head.lower_ in ("going", "about")):
+        if head.i != v.i and (head.lemma_.lower() in c["future_verb"] or head.lower_ in ("going", "about")):
             return FUTURE
-        if head is not v and head.pos_ in ("VERB", "AUX"):
+        if head.i != v.i and head.pos_ in ("VERB", "AUX"):
             t = verb_tense(head)
             if t == FUTURE:
                 return FUTURE
-        if head is not v and head.lemma_.lower() == "be":  # "is to meet on Monday"
+        if head.i != v.i and head.lemma_.lower() == "be":  # "is to meet on Monday"
             return FUTURE
+    if v.lemma_.lower() in c["plan_verb"]:
+        return FUTURE  # "planned a rally on Saturday", "is scheduled for March 5"
     modal = [a for a in auxes if a.tag_ == "MD"]
     if modal:
-        if any(a.lower_ in ("would", "could", "might", "should") for a in modal):
-            # "would meet on Monday": future of a past frame
-            return FUTURE
-        return PRESENT
+        if any(a.lower_ in ("would", "'d") for a in modal):
+            return FUTURE  # "would meet on Monday": future of a past frame
+        return None  # could, may, might, should: no direction
     tags = [v.tag_] + [a.tag_ for a in auxes]
     if "VBD" in tags:
         return PAST
@@ -84,7 +85,7 @@ def verb_tense(v) -> str | None:
             return FUTURE
         return PRESENT
     if v.tag_ == "VBG":
-        return verb_tense(v.head) if v.head is not v and v.head.pos_ in ("VERB", "AUX") else None
+        return verb_tense(v.head) if v.head.i != v.i and v.head.pos_ in ("VERB", "AUX") else None
     return None
 
 
@@ -97,11 +98,13 @@ def tense_of(doc, start: int, end: int) -> str | None:
         for ch in t.children:
             if ch.lower_ in ("upcoming", "coming", "scheduled", "planned", "forthcoming"):
                 return FUTURE
+    if tok.dep_ in ("poss", "compound", "nmod", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "Wednesday's ruling": the noun's own time, no tense to read
     v = governing_verb(tok)
     if v is None:
         return None
     t = verb_tense(v)
-    if t is None and v.dep_ in ("conj", "xcomp", "ccomp", "advcl") and v.head is not v:
+    if t is None and v.dep_ in ("conj", "xcomp", "ccomp", "advcl") and v.head.i != v.i:
         t = verb_tense(v.head)
     return t
 

@@ -29,6 +29,7 @@ BUILTINS = {
     "AMPM": r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
     "ZONE": r"(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST|MSK)|local\s+time",
     "DECADE": r"(?:1[5-9]\d0|20[0-9]0)['’]?s|['’]?[1-9]0['’]?s(?!\w)|(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    "YEARWORDS": r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?",
     "CENTURY": r"(?:1[0-9]|2[01])(?:st|nd|rd|th)|(?:eighteenth|nineteenth|twentieth|twenty-first|21st)",
 }
 _NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -100,7 +101,9 @@ def _fields(m, rule: Rule) -> dict | None:
     for key, raw in g.items():
         low = " ".join(raw.lower().split()).replace("’", "'")
         if key == "year":
-            if low.startswith("'"):
+            if not low[:1].isdigit() and not low.startswith("'"):
+                f["year"] = year_from_words(low, lex)
+            elif low.startswith("'"):
                 f["year2"] = int(low[1:])
             elif len(low) == 2:
                 f["year2"] = int(low)
@@ -164,6 +167,18 @@ def _fields(m, rule: Rule) -> dict | None:
         else:
             f.setdefault(k, v)
     return f
+
+
+def year_from_words(words: str, lex) -> int:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001."""
+    w = words.replace("-", " ").split()
+    if w[:2] == ["two", "thousand"]:
+        rest = [x for x in w[2:] if x != "and"]
+        return 2000 + (int(parse_number(" ".join(rest), lex) or 0) if rest else 0)
+    head = int(parse_number(w[0], lex))
+    if w[1:] == ["hundred"]:
+        return head * 100
+    return head * 100 + int(parse_number(" ".join(w[1:]), lex))
 
 
 def find_candidates(text: str) -> list[Candidate]:

@@ -216,12 +216,24 @@ def _set(c: Candidate) -> Resolved:
     return Resolved(duration_value(num, unit), "set")
 
 
+def narrative_in_force(ctx: Context, grans: tuple[str, ...]) -> bool:
+    """A past passage set its own date ("In October 1954, ..."): year-less dates close by read against it.
+
+    Only a date with an explicit year earlier than the speech time's, at a fine granularity, a few
+    sentences back, and only for phrases not told in the present or future."""
+    n = ctx.narrative
+    if n is None or not n.explicit_year or n.period.granularity not in grans:
+        return False
+    if ctx.speech is None:
+        return True
+    return (n.period.year < ctx.speech.period.year and ctx.sent - n.sent <= NARRATIVE_WINDOW
+            and ctx.tense not in (FUTURE, PRESENT))
+
+
 def _anchor_for_calendar(ctx: Context) -> tuple[Anchor | None, bool]:
     """The anchor a year-less calendar date is read against, and whether it is narrative (forward) order."""
-    n = ctx.narrative
-    if (n is not None and n.explicit_year and ctx.speech is not None and n.period.year != ctx.speech.period.year
-            and ctx.sent - n.sent <= NARRATIVE_WINDOW):
-        return n, True
+    if narrative_in_force(ctx, ("day", "month", "season")):
+        return ctx.narrative, True
     if ctx.speech is not None:
         return ctx.speech, False
     if n is not None and n.explicit_year:
@@ -309,10 +321,8 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
     f = c.fields
     wd = f["weekday"]
     anchor = ctx.speech
-    n = ctx.narrative
-    if (n is not None and n.explicit_year and n.period.granularity == "day" and anchor is not None
-            and n.period.year != anchor.period.year and ctx.sent - n.sent <= NARRATIVE_WINDOW):
-        anchor = n
+    if anchor is not None and narrative_in_force(ctx, ("day",)) and ctx.sent - ctx.narrative.sent <= 2:
+        anchor = ctx.narrative
     if anchor is None:
         v = f"XXXX-WXX-{wd}" + (f"T{f['pod']}" if f.get("pod") else "")
         return Resolved(v, "day", resolved=False)
@@ -375,9 +385,9 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         cands = [V.month(y, f["month"]) for y in (a.year - 1, a.year, a.year + 1)]
         cur = V.month(a.year, a.month)
         if shift < 0:
-            p = max(x for x in cands if x.start < cur.start)
+            p = max((x for x in cands if x.start < cur.start), key=lambda x: x.start)
         elif shift > 0:
-            p = min(x for x in cands if x.start > cur.start)
+            p = min((x for x in cands if x.start > cur.start), key=lambda x: x.start)
         else:
             p = V.month(a.year, f["month"])
         return Resolved(p.value, "month", p, anchor=anchor.describe(), mod=mod)
@@ -385,9 +395,9 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         s = f["season"]
         cands = [V.season(y, s) for y in (a.year - 2, a.year - 1, a.year, a.year + 1)]
         if shift < 0:
-            p = max(x for x in cands if x.end <= a)
+            p = max((x for x in cands if x.end <= a), key=lambda x: x.start)
         elif shift > 0:
-            p = min(x for x in cands if x.start > a)
+            p = min((x for x in cands if x.start > a), key=lambda x: x.start)
         else:
             p = V.season(a.year, s)
         return Resolved(p.value, "season", p, anchor=anchor.describe(), mod=mod)
@@ -411,9 +421,12 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         return Resolved("XXXX", "year", resolved=False)
     base = anchor.period if (f.get("anchor") == "narr" and V.finer_or_equal(gran, anchor.period.granularity)
                              and anchor.period.granularity != "day") else V.period_of(a, gran)
-    if unit == "Q" and shift == 0 and "latest" in c.text.lower():
+    if unit == "Q" and shift == 0 and (f.get("latest") or "latest" in c.text.lower()):
         n = ctx.narrative
-        base = n.period if n is not None and n.period.granularity == "quarter" else V.shift(base, -1, "Q")
+        if n is not None and n.period.granularity == "quarter":
+            base = n.period
+        else:  # the last full quarter before the anchor
+            base = V.shift(V.period_of(a, "quarter"), -1, "Q")
         return Resolved(base.value, "quarter", base, anchor=anchor.describe())
     if f.get("anchor") == "narr":
         base = V.period_of(anchor.period.start, gran)

@@ -40,6 +40,8 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             return False
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
         return False
+    if c.rule == "set_adverb" and tok is not None and tok.pos_ == "ADJ" and " " not in low:
+        return False  # "a quarterly dividend", "the daily newspaper": a property, not a time
     if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].pos_ == "NOUN":
         return False
@@ -85,7 +87,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if q is not None:
             pending_quotes.append((len(out), c, ctx))
         out.append(_timex(c, r, rule))
-        if r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME"):
+        if r.mod == "" and c.kind in ("dur", "ago", "later"):
+            r.mod = _approx_before(text, c.start) or r.mod
+        comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q"))
+        if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
+                and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
             narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start)
             if q is None and r.granularity in ("day", "time") and is_reporting(doc, c.start, c.end):
@@ -102,6 +108,20 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             r = resolve(c, ctx)
             out[idx] = _timex(c, r, c.rule + "+quote")
     return out
+
+
+def _approx_before(text: str, start: int) -> str:
+    """TIMEX3 mod from a word just before the expression: "about two years" -> APPROX."""
+    from timeline.timex.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    before = text[max(0, start - 16):start].lower().split()
+    for n in (2, 1):
+        if len(before) >= n:
+            v = lex.value("approx", " ".join(before[-n:]))
+            if v:
+                return v
+    return ""
 
 
 def _timex(c: Candidate, r: Resolved, rule: str) -> Timex:
