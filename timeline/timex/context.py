@@ -93,6 +93,11 @@ def tense_of(doc, start: int, end: int) -> str | None:
     tok = token_at(doc, start, end)
     if tok is None:
         return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    if before and set(before[-2:]) & cues()["deadline"]:
+        t = _tense_from_verb(tok)
+        return None if t == PAST else t  # "payable Dec. 7", "extended to Nov. 20": no longer a past date
     # an adjective such as "upcoming", "next" or "scheduled" on the date's head noun
     for t in (tok, tok.head):
         for ch in t.children:
@@ -100,6 +105,10 @@ def tense_of(doc, start: int, end: int) -> str | None:
                 return FUTURE
     if tok.dep_ in ("poss", "compound", "nmod", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling": the noun's own time, no tense to read
+    return _tense_from_verb(tok)
+
+
+def _tense_from_verb(tok) -> str | None:
     v = governing_verb(tok)
     if v is None:
         return None

@@ -107,7 +107,9 @@ def _choose(builders, anchor: V.Period, tense: str | None, forward: bool = False
         before = [p for p in cands if p.start <= a_start + dt.timedelta(days=1)]
         return max(before, key=lambda p: p.start) if before else min(cands, key=lambda p: p.start)
     if tense == FUTURE:
-        after = [p for p in cands if p.end > a_start]
+        # a period just ended still counts ("will report results for the third quarter" in October)
+        lag = dt.timedelta(days=0 if cands[0].granularity in ("day", "time") else 45)
+        after = [p for p in cands if p.end + lag > a_start]
         return min(after, key=lambda p: p.start) if after else max(cands, key=lambda p: p.start)
 
     def dist(p):
@@ -206,6 +208,8 @@ def _set(c: Candidate) -> Resolved:
     f = c.fields
     if "setword" in f:
         return Resolved(f["setword"], "set")
+    if "month" in f:
+        return Resolved(f"XXXX-{f['month']:02d}", "set")
     if "weekday" in f:
         v = f"XXXX-WXX-{f['weekday']}"
         if f.get("pod"):
@@ -271,6 +275,8 @@ def _cal(c: Candidate, ctx: Context) -> Resolved:
         p = builder(y) if builder else V.year(y)
         if p is None:
             return Resolved("XXXX-XX-XX", "day", resolved=False)
+        if f.get("week"):
+            p = V.week_of(p.start)
         return Resolved(p.value, p.granularity, p, mod=mod, explicit_year=True)
     if builder is None:
         if "weekday" in f:
@@ -288,6 +294,8 @@ def _cal(c: Candidate, ctx: Context) -> Resolved:
     p = _choose(cands, anchor.period, ctx.tense, forward=forward)
     if p is None:
         return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False, mod=mod)
+    if f.get("week"):
+        p = V.week_of(p.start)
     return Resolved(p.value, p.granularity, p, anchor=anchor.describe(), mod=mod)
 
 
@@ -492,10 +500,9 @@ def _offset(anchor: Anchor, direction: int, num: str, unit: str, keep_gran: bool
         p = V.period_of(V.add_months(a, 3 * n), "quarter")
     elif unit == "Y":
         p = V.year(a.year + n)
-    elif unit == "DE":
-        p = V.decade((a.year + 10 * n) // 10)
-    elif unit == "CE":
-        p = V.century((a.year + 100 * n) // 100)
+    elif unit in ("DE", "CE"):  # "a decade ago": the year ten years back
+        p = V.year(a.year + n * (10 if unit == "DE" else 100))
+        gran = "year"
     else:
         return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
     return Resolved(p.value, gran if gran != "time" else "day", p, anchor=anchor.describe())
