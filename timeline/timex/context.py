@@ -61,8 +61,6 @@ def verb_tense(v) -> str | None:
                 return FUTURE
         if head.i != v.i and head.lemma_.lower() == "be":  # "is to meet on Monday"
             return FUTURE
-    if v.lemma_.lower() in c["plan_verb"]:
-        return FUTURE  # "planned a rally on Saturday", "is scheduled for March 5"
     modal = [a for a in auxes if a.tag_ == "MD"]
     if modal:
         if any(a.lower_ in ("would", "'d") for a in modal):
@@ -93,11 +91,6 @@ def tense_of(doc, start: int, end: int) -> str | None:
     tok = token_at(doc, start, end)
     if tok is None:
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
-    if before and set(before[-2:]) & cues()["deadline"]:
-        t = _tense_from_verb(tok)
-        return None if t == PAST else t  # "payable Dec. 7", "extended to Nov. 20": no longer a past date
     # an adjective such as "upcoming", "next" or "scheduled" on the date's head noun
     for t in (tok, tok.head):
         for ch in t.children:
@@ -116,6 +109,15 @@ def _tense_from_verb(tok) -> str | None:
     if t is None and v.dep_ in ("conj", "xcomp", "ccomp", "advcl") and v.head.i != v.i:
         t = verb_tense(v.head)
     return t
+
+
+def after_deadline_word(doc, start: int, end: int) -> bool:
+    """A deadline or start word just before the date: "payable Dec. 7", "extended the offer to Nov. 20"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
+    return bool(before & cues()["deadline"])
 
 
 def is_reporting(doc, start: int, end: int) -> bool:

@@ -70,6 +70,8 @@ def parse_number(text: str, lex: Lexicon | None = None) -> str | None:
     v = lex.value("number", t)
     if v is not None:
         return v
+    if t.endswith(" 1/2"):  # "5 1/2"
+        t = str(float(t[:-4]) + 0.5)
     digits = t.replace(",", "")
     try:
         f = float(digits)

@@ -29,10 +29,11 @@ BUILTINS = {
     "AMPM": r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
     "ZONE": r"(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST|MSK)|local\s+time",
     "DECADE": r"(?:1[5-9]\d0|20[0-9]0)['’]?s|['’]?[1-9]0['’]?s(?!\w)|(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    "TIMEWORD": r"noon|midnight",
     "YEARWORDS": r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?",
     "CENTURY": r"(?:1[0-9]|2[01])(?:st|nd|rd|th)|(?:eighteenth|nineteenth|twentieth|twenty-first|21st)",
 }
-_NUM_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_NUM_DIGITS = r"(?:\d+\s+1/2|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 
 _MACRO = regex.compile(r"<(\w+):(\w+)>")
 
@@ -157,6 +158,8 @@ def _fields(m, rule: Rule) -> dict | None:
             f["minute"] = int(low)
         elif key == "ampm":
             f["pm"] = low.startswith("p")
+        elif key == "timeword":
+            f["timeword"] = low
         elif key == "zone":
             f["zone"] = raw
     for k, v in rule.attrs.items():

@@ -347,8 +347,8 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
         d = a - dt.timedelta(days=back)
     elif ctx.tense in (FUTURE, PRESENT):
         d = a + dt.timedelta(days=fwd)
-    else:
-        d = a - dt.timedelta(days=back) if back <= fwd else a + dt.timedelta(days=fwd)
+    else:  # no tense to read: news reports what has happened
+        d = a - dt.timedelta(days=back)
     p = V.day(d)
     value = p.value
     typ = None
@@ -369,6 +369,11 @@ def _clock(c: Candidate, ctx: Context) -> Resolved:
             elif not f["pm"] and h == 12:
                 h = 0
         t = f"{h:02d}:{f.get('minute', 0):02d}"
+    if "weekday" in f:  # "10 p.m. Wednesday", "noon Thursday"
+        r = _weekday(c, ctx)
+        r.value = (r.value.split("T")[0]) + f"T{t}"
+        r.granularity = "time"
+        return r
     anchor = ctx.speech
     if anchor is None:
         return Resolved(f"XXXX-XX-XXT{t}", "time", resolved=False)

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 from timeline.timex import values as V
-from timeline.timex.context import inside, is_reporting, quote_spans, tense_of, token_at
+from timeline.timex.context import PAST, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
 from timeline.timex.model import Timex
 from timeline.timex.recognize import Candidate, recognize
 from timeline.timex.resolve import Anchor, Context, Resolved, resolve
@@ -76,6 +76,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     for c in cands:
         sent = sent_of(c.start)
         tense = tense_of(doc, c.start, c.end)
+        if tense == PAST and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
+            tense = None  # a deadline in a past-tense sentence: take the nearest such date
         ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct)
         if dct_span and c.start >= dct_span[0] and c.end <= dct_span[1] and dct:
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)

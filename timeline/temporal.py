@@ -1,0 +1,32 @@
+"""The temporal core in one call: document time from metadata or dateline, then every time expression."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.dct import DocumentTime, document_time
+from timeline.document import Document
+from timeline.timex.model import Timex
+from timeline.timex.tagger import tag
+
+
+@dataclass
+class TemporalAnnotation:
+    document: Document
+    dct: DocumentTime
+    timexes: list[Timex]
+
+
+def annotate(document: Document, pub_date=None, spacy_doc=None) -> TemporalAnnotation:
+    """Resolve the document's time, then tag its whole text against it.
+
+    The dateline's own date ("Moscow, Jan 19") is tagged as the document time itself. With no
+    document time, relative expressions stay unresolved (e.g. `XXXX-WXX-4`); nothing is invented.
+    """
+    dct = document_time(document, pub_date=pub_date)
+    span = None
+    dl = document.dateline
+    if dl is not None and dl.date_start is not None and dl.date_end is not None and dct.date is not None \
+            and (dl.month, dl.day) == (dct.date.month, dct.date.day):
+        span = (dl.date_start, dl.date_end)
+    timexes = tag(document.text, dct.date, doc=spacy_doc, dct_span=span)
+    return TemporalAnnotation(document, dct, timexes)
