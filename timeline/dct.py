@@ -416,7 +416,10 @@ def infer_year(text: str, month: int, day: int, *, body_start: int = 0, dateline
     lw = lead_weekday_clue(text, body_start, month, day, candidates)
     if lw:
         clues.append(lw)
-    return combine(clues, candidates)
+    guess = combine(clues, candidates)
+    if guess.year is not None and window:
+        guess.evidence += f"; latest year told as past: {window[0]}"
+    return guess
 
 
 def combine(clues: list[Clue], candidates) -> YearGuess:
