@@ -91,5 +91,5 @@ def test_eval_reuters_on_a_slice(capsys):
     out = capsys.readouterr().out
     assert code == 0
     line = next(l for l in out.splitlines() if "one day off" in l)
-    assert float(line.split("=")[1].split("%")[0]) >= 99.0
+    assert float(line.split("=")[-1].split("%")[0]) >= 99.0
     assert "reproduce: python -m timeline eval reuters" in out
