@@ -1,0 +1,369 @@
+"""Event coding: CAMEO codes for predicates, from data/event_lexicon.tsv and data/cameo.tsv.
+
+    cameo_info("0871")       -> CameoInfo(name='Declare truce, ceasefire', root='08', goldstein=9.0,
+                                          quad_class=2, plover='RETREAT')
+    lookup_code("invite", "VERB")                    -> '036'
+    lookup_code("call", "VERB", deps=("for",))       -> '020'   (the pattern "call for")
+    lookup_code("accept", "VERB", negated=True)      -> '120'
+    code_sentence(doc_sentence) -> [(token, code), ...]   most salient predicate first
+
+`code_sentence` reads the dependency parse: each verb, event noun ("talks", "truce") and predicative adjective
+("ready to") found in the lexicon is a predicate; complements change the code by the entry's frame ("agreed to
+withdraw" -> intent to de-escalate, "refused to meet" -> reject a meeting, "threatened to attack" -> threaten
+with force); a complement consumed that way is not listed again. A negated predicate takes the entry's
+`negated` code or is dropped. A future/conditional active clause ("will provide aid", "would blockade") is a
+statement of intent (03x) or a threat (13x), and "X must/should ..." a demand (10x), as CAMEO codes them. Reporting verbs (say, tell) give 010 only when
+what they report has no event of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from timeline.paths import data_path
+
+
+class CameoInfo(NamedTuple):
+    name: str
+    root: str
+    goldstein: float | None
+    quad_class: int
+    plover: str
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    lemma: str          # the pattern as written ("call for")
+    head: str           # its head word ("call")
+    words: tuple        # the other words that must be among the head's dependents (("for",))
+    pos: str
+    code: str
+    frame: str
+    negated: str
+    example: str
+
+
+class PredicateCode(NamedTuple):
+    token: object       # spaCy Token of the predicate
+    code: str
+    pattern: str        # the lexicon entry that matched ("call for")
+    negated: bool
+    via: str            # how the code was reached: lexicon, intent, refuse, demand, appeal, threaten, light, result, future, must
+    depth: int          # distance from the sentence root in the parse
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    rows, header = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, (c.strip() for c in cells))))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoInfo]:
+    out = {}
+    for r in _read(data_path("cameo.tsv")):
+        g = float(r["goldstein"]) if r["goldstein"] else None
+        out[r["code"]] = CameoInfo(r["name"], r["root"], g, int(r["quad_class"]), r["plover_type"])
+    return out
+
+
+def cameo_info(code: str) -> CameoInfo | None:
+    """(name, root, goldstein, quad_class, plover) of a CAMEO code; None for an unknown code."""
+    return cameo_table().get(str(code).strip())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[LexEntry]]:
+    """(head lemma, pos) -> entries, most specific (most words) first."""
+    out: dict[tuple[str, str], list[LexEntry]] = {}
+    for r in _read(data_path("event_lexicon.tsv")):
+        words = r["lemma"].lower().split()
+        e = LexEntry(r["lemma"], words[0], tuple(words[1:]), r["pos"].upper(), r["code"], r["frame"],
+                     r["negated"], r["example"])
+        out.setdefault((e.head, e.pos), []).append(e)
+    for v in out.values():
+        v.sort(key=lambda e: -len(e.words))
+    return out
+
+
+def lookup_entry(lemma: str, pos: str | None = None, deps: Iterable[str] = ()) -> LexEntry | None:
+    """The most specific lexicon entry for a head lemma whose extra words are all in `deps`."""
+    lemma = lemma.lower()
+    deps = {d.lower() for d in deps}
+    poses = [pos.upper()] if pos else ["VERB", "NOUN", "ADJ"]
+    if pos and pos.upper() == "PROPN":
+        poses = ["NOUN"]
+    if pos and pos.upper() == "AUX":
+        poses = ["VERB"]
+    for p in poses:
+        for e in lexicon().get((lemma, p), []):
+            if all(w in deps for w in e.words):
+                return e
+    return None
+
+
+def lookup_code(lemma: str, pos: str | None = None, *, deps: Iterable[str] = (), negated: bool = False) -> str | None:
+    """CAMEO code for a lemma (with the lemmas of its dependents for multiword patterns); None if unknown."""
+    e = lookup_entry(lemma, pos, deps)
+    if e is None:
+        return None
+    if negated:
+        return e.negated or None
+    return e.code
+
+
+# --------------------------------------------------------------------- complement -> frame code maps
+
+def _sub(code: str, table: dict[str, str], default: str) -> str:
+    for k in (code[:4], code[:3], code[:2]):
+        if k in table:
+            return table[k]
+    return default
+
+
+_INTENT = {"04": "036", "045": "039", "05": "032", "057": "037", "06": "031", "061": "0311", "062": "0312",
+           "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+           "08": "035", "081": "0351", "082": "0352", "0841": "0353", "084": "0353", "085": "0354",
+           "086": "0355", "087": "0356", "0871": "0356", "083": "034", "0831": "0341"}
+_THREAT = {"14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134",
+           "165": "135", "166": "136", "17": "137", "172": "132", "1722": "1322", "1723": "1323",
+           "1724": "1324", "18": "1383", "19": "138", "190": "1384", "191": "1381", "192": "1382", "20": "1385"}
+_REFUSE = {"04": "125", "045": "126", "05": "120", "057": "127", "06": "121", "07": "122", "08": "124",
+           "0841": "1243", "084": "1243", "085": "1244", "086": "1245", "087": "1246", "0831": "1231",
+           "083": "123", "03": "120", "036": "125"}
+_DEMAND = {"04": "106", "045": "108", "057": "107", "05": "102", "03": "102", "06": "101", "07": "103",
+           "071": "1031", "072": "1032", "073": "1033", "074": "1034", "08": "105", "081": "1051",
+           "082": "1052", "0841": "1053", "084": "1053", "085": "1054", "086": "1055", "087": "1056",
+           "083": "104", "0831": "1041"}
+_APPEAL = {"04": "026", "045": "028", "057": "027", "05": "022", "03": "022", "06": "021", "061": "0211",
+           "062": "0212", "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232",
+           "073": "0233", "074": "0234", "08": "025", "081": "0251", "082": "0252", "0841": "0253",
+           "084": "0253", "085": "0254", "086": "0255", "087": "0256", "0871": "0256", "083": "024",
+           "0831": "0241"}
+
+
+def frame_code(frame: str, own: str, comp: str | None) -> str:
+    """The code of a framing predicate given its complement's code (None: no coded complement)."""
+    if not comp:
+        return own
+    root = int(comp[:2])
+    if frame == "intent":
+        if root >= 14:
+            return _sub(comp, _THREAT, "130")
+        if root >= 9:
+            return comp  # "promised to investigate", "will reject": the complement's own code
+        if root <= 2:
+            return own
+        return comp if root == 3 else _sub(comp, _INTENT, "030")
+    if frame == "threaten":
+        return _sub(comp, _THREAT, "130") if root >= 14 or comp[:3] in ("164", "165", "166") else own
+    if frame == "refuse":
+        return _sub(comp, _REFUSE, "120") if root <= 8 else own
+    if frame == "demand":
+        return _sub(comp, _DEMAND, "100") if root <= 8 else own
+    if frame == "appeal":
+        return _sub(comp, _APPEAL, "020") if root <= 8 else own
+    if frame == "light":
+        return comp
+    return own
+
+
+# --------------------------------------------------------------------------------- sentence coder
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "pcomp"}
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT", "conj", "appos", "oprd", "dative", "npadvmod"}
+_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+_MAYBE = {"may", "might", "could", "can"}
+_NEG = {"not", "n't", "never", "no"}
+
+
+def _dep_lemmas(t) -> set[str]:
+    out = set()
+    for c in t.children:
+        if c.dep_ in _CLAUSE_DEPS:
+            continue
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        for g in c.children:
+            if g.dep_ in ("pobj", "dobj", "compound", "amod", "prep", "prt") or c.dep_ == "prep":
+                out.add(g.lemma_.lower())
+                out.add(g.lower_)
+    return out
+
+
+def _pos_of(t) -> str | None:
+    if t.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if t.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if t.pos_ == "ADJ":
+        return "ADJ"
+    return None
+
+
+def _entry_for(t) -> LexEntry | None:
+    pos = _pos_of(t)
+    if pos is None:
+        return None
+    if pos == "VERB" and t.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return None
+    if pos == "NOUN" and t.dep_ not in _ARG_DEPS:
+        return None
+    if pos == "ADJ" and not any(c.dep_ in ("xcomp", "prep") for c in t.children) and t.dep_ not in ("acomp", "ROOT"):
+        return None
+    deps = _dep_lemmas(t)
+    for lemma in _lemma_candidates(t, pos):
+        e = lookup_entry(lemma, pos, deps)
+        if e is not None:
+            return e
+    return None
+
+
+def _lemma_candidates(t, pos: str) -> list[str]:
+    """spaCy's lemma, the word, and the word with a regular ending removed (the small model lemmatises
+    "hopes" as "hop")."""
+    w = t.lower_
+    out = [t.lemma_.lower(), w]
+    if pos == "VERB":
+        for suf, rep in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e")):
+            if w.endswith(suf) and len(w) > len(suf) + 2:
+                out.append(w[: -len(suf)] + rep)
+    elif pos == "NOUN" and w.endswith("s") and len(w) > 3:
+        out += [w[:-1], w[:-2] if w.endswith("es") else w[:-1]]
+    return out
+
+
+def _negated(t) -> bool:
+    if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in t.children):
+        return True
+    # "refuse"/"fail" handled by frames; "no agreement" -> det no
+    return False
+
+
+def _future(t) -> str | None:
+    auxes = {c.lower_ for c in t.children if c.dep_ == "aux"}
+    if any(c.dep_ == "auxpass" for c in t.children):
+        return None
+    if auxes & {"must", "should"}:
+        return "must"
+    if auxes & _FUTURE:
+        return "future"
+    if auxes & _MAYBE:
+        return "maybe"
+    return None
+
+
+class _Coder:
+    def __init__(self, sent):
+        self.sent = sent
+        self.consumed: set[int] = set()
+        self.memo: dict[int, PredicateCode | None] = {}
+
+    def complement(self, t, frame: str):
+        """The coded complement of a framing predicate: clause (xcomp/ccomp) or event-noun object."""
+        kids = list(t.children)
+        clauses = [c for c in kids if c.dep_ in ("xcomp", "ccomp")]
+        # "counting on them accepting": complement inside a prepositional phrase
+        for c in kids:
+            if c.dep_ == "prep":
+                clauses += [g for g in c.children if g.dep_ == "pcomp"]
+        nouns = []
+        for c in kids:
+            if c.dep_ in ("dobj", "attr", "nsubjpass") and _pos_of(c) == "NOUN":
+                nouns.append(c)
+            if c.dep_ == "prep" and frame != "light":
+                nouns += [g for g in c.children if g.dep_ == "pobj" and _pos_of(g) == "NOUN"]
+        if frame == "light" and t.lemma_.lower() in ("begin", "start", "continue", "escalate"):
+            nouns += [c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and _pos_of(c) == "NOUN"]
+        if t.dep_ == "relcl" and frame == "light":
+            nouns.append(t.head)
+        if frame == "result":  # "a car bomb killed ...", "killed in a suicide bombing", "killed by a mine"
+            clauses = []
+            nouns = [c for c in kids if c.dep_ == "nsubj" and _pos_of(c) == "NOUN"]
+            for c in kids:
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
+                    nouns += [g for g in c.children if g.dep_ == "pobj" and _pos_of(g) == "NOUN"]
+        for c in clauses + nouns:
+            p = self.code(c)
+            if p is not None and p.code[:2] != "01":
+                return c, p
+        return None, None
+
+    def code(self, t) -> PredicateCode | None:
+        if t.i in self.memo:
+            return self.memo[t.i]
+        self.memo[t.i] = None  # cycle guard
+        e = _entry_for(t)
+        res = None
+        if e is not None:
+            neg = _negated(t)
+            code, via = e.code, "lexicon"
+            if e.frame in ("intent", "refuse", "demand", "appeal", "threaten", "light", "result"):
+                c, p = self.complement(t, e.frame)
+                if p is not None and e.frame == "result":
+                    if int(p.code[:2]) >= 18:
+                        code, via = p.code, "result"
+                        self.consumed.add(c.i)
+                elif p is not None:
+                    code, via = frame_code(e.frame, e.code, p.code), e.frame
+                    self.consumed.add(c.i)
+                elif e.frame == "light" and e.code[:2] == "01":
+                    code = None
+            elif e.frame == "speech":
+                c, p = self.complement(t, "speech")
+                if p is not None:
+                    code = None  # the reported clause carries the event
+            if code is not None and not neg and _pos_of(t) == "VERB" and e.frame not in ("speech",):
+                fut = _future(t)
+                root = int(code[:2])
+                if fut == "must" and via == "lexicon":
+                    code, via = frame_code("demand", "100", code), "must"
+                elif fut == "future" and 4 <= root <= 8 and via == "lexicon":
+                    code, via = frame_code("intent", "030", code), "future"
+                elif fut in ("future", "maybe") and root >= 14 and via == "lexicon":
+                    code, via = frame_code("threaten", "130", code), "future"
+            if code is not None and neg:
+                code = e.negated or None
+            if code is not None:
+                res = PredicateCode(t, code, e.lemma, neg, via, _depth(t))
+        self.memo[t.i] = res
+        return res
+
+    def run(self) -> list[PredicateCode]:
+        out = []
+        for t in self.sent:
+            p = self.code(t)
+            if p is not None:
+                out.append(p)
+        out = [p for p in out if p.token.i not in self.consumed]
+        out.sort(key=lambda p: (p.code[:2] == "01", p.depth, p.token.i))
+        return out
+
+
+def _depth(t) -> int:
+    d = 0
+    while t.head.i != t.i and d < 50:
+        t = t.head
+        d += 1
+    return d
+
+
+def code_predicates(sent) -> list[PredicateCode]:
+    """Every coded predicate of a sentence (a spaCy Span or Doc), most salient first."""
+    return _Coder(sent).run()
+
+
+def code_sentence(sent) -> list[tuple[object, str]]:
+    """[(predicate token, CAMEO code), ...] for a sentence, most salient first."""
+    return [(p.token, p.code) for p in code_predicates(sent)]
