@@ -228,3 +228,17 @@ def test_touching_extents_do_not_overlap():
 def test_score_doc_table(gold, system, strict, relaxed, typ, val):
     c = score_doc("d", "x" * 20, gold, system).counts
     assert (c.strict, c.relaxed, c.type, c.value) == (strict, relaxed, typ, val)
+
+
+def test_by_rule_counts(dirs, monkeypatch, capsys):
+    gold, _ = dirs
+
+    def fake_tag(text, dct, doc=None):
+        out = [Timex(m.start(), m.end(), m.group(), "DATE", "2001-03-02", "day", "weekday") for m in re.finditer("Friday", text)]
+        out += [Timex(m.start(), m.end(), m.group(), "DATE", "XXXX", "year", "noise") for m in re.finditer("truce|council", text)]
+        return out
+
+    monkeypatch.setattr("timeline.timex.tagger.tag", fake_tag)
+    code, out = run_json(capsys, gold, "--by-rule")
+    assert out["by_rule"] == {"noise": {"system": 2, "relaxed": 0, "strict": 0, "type": 0, "value": 0},
+                              "weekday": {"system": 1, "relaxed": 1, "strict": 1, "type": 1, "value": 1}}

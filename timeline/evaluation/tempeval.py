@@ -312,13 +312,38 @@ def error_rows(results: Sequence[DocResult]) -> list[list]:
     return rows
 
 
-def write_errors(path: Path, results: Sequence[DocResult]) -> int:
+def write_errors(path: Path, results: Sequence[DocResult]) -> dict:
+    """Write the mismatch TSV; return the number of rows of each kind."""
     rows = error_rows(results)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        fh.write("\t".join(ERROR_COLUMNS) + "\n")
-        for row in rows:
-            fh.write("\t".join(_clean(x) for x in row) + "\n")
-    return len(rows)
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write("\t".join(ERROR_COLUMNS) + "\n")
+            for row in rows:
+                fh.write("\t".join(_clean(x) for x in row) + "\n")
+    except OSError as exc:
+        raise TimelineError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    return {k: sum(1 for r in rows if r[0] == k) for k in ERROR_KINDS}
+
+
+def by_rule(results: Sequence[DocResult]) -> dict[str, Counts]:
+    """Per system rule: how many expressions it produced and how many matched / had the right type and value.
+
+    `gold` is left at 0: a rule's recall is not defined (missed gold has no rule)."""
+    out: dict[str, Counts] = {}
+    for r in results:
+        pair_of = {si: gi for gi, si in r.pairs}
+        for si, s in enumerate(r.system):
+            c = out.setdefault(s.rule or "(none)", Counts())
+            c.system += 1
+            gi = pair_of.get(si)
+            if gi is None:
+                continue
+            g = r.gold[gi]
+            c.relaxed += 1
+            c.strict += (g.start, g.end) == (s.start, s.end)
+            c.type += _same(g.type, s.type)
+            c.value += _same(g.value, s.value)
+    return out
 
 
 def _version() -> str:
@@ -367,6 +392,10 @@ def register(sub):
                         "system in { })")
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     p.add_argument("--per-doc", action="store_true", help="also print one line (or JSON record) per document")
+    p.add_argument("--by-rule", action="store_true",
+                   help="also print, per tagger rule, how many expressions it produced and how many had the right "
+                        "extent, type and value (rules are known when the gold text is tagged in memory, or from a "
+                        "`rule` attribute in system files)")
     p.set_defaults(func=run)
 
 
@@ -410,7 +439,10 @@ def run(args) -> int:
                "missing_system_files": missing, "problems": problems,
                "command": command, "version": version}
         if n_err is not None:
-            out["errors_file"] = {"path": args.errors, "rows": n_err}
+            out["errors_file"] = {"path": args.errors, "rows": sum(n_err.values()), "by_kind": n_err}
+        if args.by_rule:
+            out["by_rule"] = {rule: {"system": rc.system, "relaxed": rc.relaxed, "strict": rc.strict, "type": rc.type,
+                                     "value": rc.value} for rule, rc in sorted(by_rule(results).items())}
         if args.per_doc:
             out["per_doc"] = [{"doc": r.name, "note": r.note, **r.counts.as_dict()} for r in results]
         print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -434,7 +466,13 @@ def run(args) -> int:
                 k = r.counts
                 print("\t".join(str(x) for x in [r.name, k.gold, k.system, k.strict, k.relaxed, k.type, k.value,
                                                  f"{k.prf('strict')[2]:.3f}", f"{k.prf('value')[2]:.3f}", r.note]))
+        if args.by_rule:
+            print("\t".join(["rule", "system", "relaxed", "strict", "type_right", "value_right", "value_precision"]))
+            for rule, rc in sorted(by_rule(results).items(), key=lambda kv: (-(kv[1].system - kv[1].value), kv[0])):
+                print("\t".join(str(x) for x in [rule, rc.system, rc.relaxed, rc.strict, rc.type, rc.value,
+                                                 f"{rc.value / rc.system:.3f}"]))
         if n_err is not None:
-            print(f"errors: {n_err} rows written to {args.errors}")
+            print(f"errors: {sum(n_err.values())} rows written to {args.errors} ("
+                  + ", ".join(f"{k} {v}" for k, v in n_err.items()) + ")")
         print(f"reproduce: {command}" + (f"   (code {version})" if version else ""))
     return 1 if problems else 0
