@@ -12,7 +12,6 @@ import binascii
 import threading
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
@@ -151,7 +150,7 @@ class ArticleJobs:
         self._on_events = on_events
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="article")
+        self._one_at_a_time = threading.Lock()
 
     def processor(self):
         return self._processor if self._processor is not None else default_processor()
@@ -167,10 +166,15 @@ class ArticleJobs:
                 for k in list(self._jobs)[:100]:
                     if self._jobs[k].state in ("done", "error"):
                         del self._jobs[k]
-        self._pool.submit(self._run, job, proc, text, pub_date)
+        threading.Thread(target=self._run, args=(job, proc, text, pub_date), name=f"article-{job.id[:8]}",
+                         daemon=True).start()
         return job
 
     def _run(self, job: Job, proc: Callable, text: str, pub_date: date | None) -> None:
+        with self._one_at_a_time:  # one article at a time: the NLP models are shared
+            self._process(job, proc, text, pub_date)
+
+    def _process(self, job: Job, proc: Callable, text: str, pub_date: date | None) -> None:
         job.state, job.message, job.started = "running", "Finding dates, actors and events…", time.monotonic()
         try:
             events = proc(text, pub_date)

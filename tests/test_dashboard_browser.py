@@ -1,0 +1,161 @@
+"""The dashboard in a real (headless) browser: dash[testing]'s dash_duo with chromium + chromedriver."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import data as D
+
+pytestmark = pytest.mark.browser
+
+FIXTURE = Path(__file__).parent / "fixtures" / "astana_events.csv"
+ALL_IDS = [f"e{i:02d}" for i in range(1, 11)]
+IRAN_IDS = ["e03", "e07"]
+
+PLOTTED_JS = """
+const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+if (!gd || !gd.data) { return null; }
+const ids = [];
+for (const t of gd.data) {
+  const name = t.name || '';
+  if (name.startsWith('continues') || name === 'key date') { continue; }
+  for (const c of (t.customdata || [])) { if (c && c[0]) { ids.push(c[0]); } }
+}
+return ids.sort();
+"""
+
+TABLE_JS = """
+const rows = document.querySelectorAll('#event-table .ag-center-cols-container .ag-row');
+return Array.from(rows).map(r => r.getAttribute('row-id')).sort();
+"""
+
+
+def fixture_events() -> pd.DataFrame:
+    return pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
+
+
+def fake_processor(text: str, pub_date):
+    """Stands in for timeline.extract: one event per line of the text, dated the day after pub_date."""
+    base = fixture_events().iloc[[5]].copy()
+    rows = []
+    for i, line in enumerate(l for l in text.splitlines() if l.strip()):
+        r = base.copy()
+        day = pd.Timestamp(pub_date) + pd.Timedelta(days=1 + i)
+        r["event_id"] = f"new{i}"
+        r["doc_id"] = "d-new"
+        r["pub_date"] = str(pub_date)
+        r["date_value"] = r["date_start"] = day.strftime("%Y-%m-%d")
+        r["date_end"] = (day + pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+        r["summary"] = r["sentence"] = line.strip()
+        r["source"] = ""
+        rows.append(r)
+    return pd.concat(rows, ignore_index=True)
+
+
+def start(dash_duo, path="/"):
+    from dashboard.app import create_app
+
+    app = create_app(fixture_events(), processor=fake_processor)
+    dash_duo.start_server(app)
+    if path != "/":
+        dash_duo.wait_for_page(url=dash_duo.server_url + path)
+    return app
+
+
+def plotted(dash_duo):
+    return dash_duo.driver.execute_script(PLOTTED_JS)
+
+
+def table(dash_duo):
+    return dash_duo.driver.execute_script(TABLE_JS)
+
+
+def wait_for(fn, expected, timeout=15):
+    from dash.testing.wait import until
+
+    until(lambda: fn() == expected, timeout=timeout)
+    return fn()
+
+
+def test_page_loads_and_plots_every_event(dash_duo):
+    start(dash_duo)
+    dash_duo.wait_for_element("#timeline-graph .js-plotly-plot")
+    assert wait_for(lambda: plotted(dash_duo), ALL_IDS) == ALL_IDS
+    assert wait_for(lambda: table(dash_duo), ALL_IDS) == ALL_IDS
+    dash_duo.wait_for_contains_text("#summary", "10 events")
+    for element_id in ("timeline-graph", "actor-filter", "event-table", "export-csv", "add-article"):
+        assert dash_duo.find_element(f"#{element_id}")
+    assert dash_duo.get_logs() == [], "browser console errors"
+
+
+def test_choosing_an_actor_filters_plot_and_table(dash_duo):
+    start(dash_duo)
+    assert wait_for(lambda: plotted(dash_duo), ALL_IDS) == ALL_IDS
+    dash_duo.select_dcc_dropdown("#actor-filter", value="Iran · 2")
+    assert wait_for(lambda: plotted(dash_duo), IRAN_IDS) == IRAN_IDS
+    assert wait_for(lambda: table(dash_duo), IRAN_IDS) == IRAN_IDS
+    until_url = lambda: "actor=Iran" in dash_duo.driver.current_url  # noqa: E731
+    wait_for(until_url, True)
+
+
+def test_actor_in_url_filters_on_load(dash_duo):
+    start(dash_duo, "/?actor=Iran")
+    assert wait_for(lambda: plotted(dash_duo), IRAN_IDS) == IRAN_IDS
+    assert wait_for(lambda: table(dash_duo), IRAN_IDS) == IRAN_IDS
+    dash_duo.wait_for_contains_text("#summary", "2 of 10 events")
+
+
+def test_malformed_url_shows_everything_with_a_notice(dash_duo):
+    start(dash_duo, "/?actor=Iran&from=2017-13")
+    assert wait_for(lambda: plotted(dash_duo), ALL_IDS) == ALL_IDS
+    dash_duo.wait_for_contains_text("#notice", "showing all events")
+
+
+def test_csv_download_holds_exactly_the_filtered_rows(dash_duo):
+    start(dash_duo, "/?actor=Iran&actor=Jabhat%20Fateh%20al-Sham")
+    expected = ["e03", "e07", "e10"]
+    assert wait_for(lambda: table(dash_duo), expected) == expected
+    dash_duo.find_element("#export-csv").click()
+    target = Path(dash_duo.download_path) / "timeline-events.csv"
+    wait_for(lambda: target.is_file() and target.stat().st_size > 0, True)
+    with open(target, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted(r["event_id"] for r in rows) == expected
+    want = D.filter_events(D.prepare_events(fixture_events()), D.FilterState(actors=("Iran", "Jabhat Fateh al-Sham")))
+    assert sorted(want["event_id"]) == expected
+    assert {r["summary"] for r in rows} == set(want["summary"])
+
+
+def test_adding_an_article_makes_its_events_appear(dash_duo):
+    start(dash_duo)
+    assert wait_for(lambda: plotted(dash_duo), ALL_IDS) == ALL_IDS
+    dash_duo.find_element(".add-article-box summary").click()
+    text = dash_duo.find_element("#article-text")
+    text.send_keys("Ministers met in Astana.\nThe talks ended.")
+    dash_duo.find_element("#article-pub-date").send_keys("2017-01-20")
+    dash_duo.find_element("#add-article").click()
+    expected = sorted(ALL_IDS + ["new0", "new1"])
+    assert wait_for(lambda: plotted(dash_duo), expected) == expected
+    assert wait_for(lambda: table(dash_duo), expected) == expected
+    dash_duo.wait_for_contains_text("#article-status", "2 events added")
+
+
+def test_article_that_cannot_be_read_gets_a_clear_message(dash_duo):
+    start(dash_duo)
+    dash_duo.find_element(".add-article-box summary").click()
+    dash_duo.find_element("#article-text").send_keys("Some text.")
+    dash_duo.find_element("#article-pub-date").send_keys("19/01/2017")
+    dash_duo.find_element("#add-article").click()
+    dash_duo.wait_for_contains_text("#article-status", "is not a date")
+
+
+def test_clicking_an_event_row_shows_its_sentence_and_why_this_date(dash_duo):
+    start(dash_duo, "/?actor=Syria&modality=planned")
+    assert wait_for(lambda: table(dash_duo), ["e08"]) == ["e08"]
+    dash_duo.find_element('#event-table .ag-center-cols-container .ag-row[row-id="e08"] .ag-cell').click()
+    dash_duo.wait_for_contains_text("#detail-panel", "Why this date")
+    assert dash_duo.find_element("#detail-panel mark.hl-time").text == "Monday, January 23"
+    assert "weekday-month-day+year-from-anchor" in dash_duo.find_element("#detail-panel").text
