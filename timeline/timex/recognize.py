@@ -129,7 +129,7 @@ def _fields(m, rule: Rule) -> dict | None:
         elif key == "mod":
             f["mod"] = lex.value("mod", low.rstrip("-"))
         elif key == "approx":
-            f["approx"] = lex.value("approx", low)
+            f["approx"] = lex.value("approx", low) or lex.value("boundword", low)
         elif key in ("season", "pod", "holiday", "setword", "freq"):
             section = {"pod": "partofday"}.get(key, key)
             f[key] = lex.value(section, low)
