@@ -6,6 +6,7 @@ import importlib
 EVAL_MODULES = [
     "timeline.evaluation.tempeval",
     "timeline.evaluation.reuters",
+    "timeline.evaluation.plover",
 ]
 
 
