@@ -16,7 +16,7 @@ in memory, through the same code as `timeline timeml` (annotate, write the TimeM
 
 `--errors FILE` writes a TSV, one row per mismatch, columns:
 kind doc gold_start gold_end gold_text gold_type gold_value sys_start sys_end sys_text sys_type
-sys_value sys_rule context
+sys_value sys_rule sys_anchor context
 kind is one of missed, spurious, extent, type, value (a pair wrong in extent and value gives an
 `extent` row and a `value` row). In `context` the gold extent is in [ ] and the system's in { }.
 """
@@ -35,7 +35,7 @@ from timeline.errors import TimelineError
 from timeline.timeml import TimeMLDoc, TimeMLError, annotate, parse_tml, read_tml, select_writable, write_tml
 
 ERROR_COLUMNS = ["kind", "doc", "gold_start", "gold_end", "gold_text", "gold_type", "gold_value",
-                 "sys_start", "sys_end", "sys_text", "sys_type", "sys_value", "sys_rule", "context"]
+                 "sys_start", "sys_end", "sys_text", "sys_type", "sys_value", "sys_rule", "sys_anchor", "context"]
 ERROR_KINDS = ("missed", "spurious", "extent", "type", "value")
 
 
@@ -47,6 +47,7 @@ class Span:
     type: str = ""
     value: str = ""
     rule: str = ""
+    anchor: str = ""
 
 
 @dataclass
@@ -164,9 +165,14 @@ def score_doc(name: str, text: str, gold: Sequence[Span], system: Sequence[Span]
 
 # --------------------------------------------------------------------------- reading gold and system
 
-def _spans(doc: TimeMLDoc, rules: dict | None = None) -> list[Span]:
-    rules = rules or {}
-    return [Span(t.start, t.end, t.text, t.type, t.value, rules.get((t.start, t.end), t.rule)) for t in doc.timexes]
+def _spans(doc: TimeMLDoc, provenance: dict | None = None) -> list[Span]:
+    """Spans of a document's TIMEX3; `provenance` maps (start, end) to the tagger's (rule, anchor)."""
+    provenance = provenance or {}
+    out = []
+    for t in doc.timexes:
+        rule, anchor = provenance.get((t.start, t.end), (t.rule, t.attrs.get("anchor", "")))
+        out.append(Span(t.start, t.end, t.text, t.type, t.value, rule, anchor))
+    return out
 
 
 def _offset_mapper(src: str, dst: str):
@@ -246,7 +252,7 @@ def score_self(gold_docs, errors: list[str]) -> list[DocResult]:
             results.append(score_doc(rel, gdoc.text, _spans(gdoc), [], f"tagging failed: {error}"))
             continue
         kept, _ = select_writable(timexes, len(gdoc.text))
-        rules = {(t.start, t.end): getattr(t, "rule", "") for t in kept}
+        rules = {(t.start, t.end): (getattr(t, "rule", "") or "", getattr(t, "anchor", "") or "") for t in kept}
         sdoc = parse_tml(write_tml(gdoc, kept), name=gdoc.name)
         results.append(_score_pair(rel, gdoc, sdoc, rules))
     return results
@@ -308,6 +314,7 @@ def error_rows(results: Sequence[DocResult]) -> list[list]:
                          g.type if g else "", g.value if g else "",
                          s.start if s else "", s.end if s else "", _clean(s.text) if s else "",
                          s.type if s else "", s.value if s else "", _clean(s.rule) if s else "",
+                         _clean(s.anchor) if s else "",
                          context(r.text, g, s)])
     return rows
 
@@ -388,7 +395,7 @@ def register(sub):
                    help="system .tml files, paired with gold by relative path or file name (default: tag the gold text)")
     p.add_argument("--errors", metavar="FILE",
                    help="write a TSV of every mismatch (kind: missed/spurious/extent/type/value; gold and system "
-                        "offsets, text, type, value, the system's rule, and a context snippet with gold in [ ], "
+                        "offsets, text, type, value, the system's rule and anchor, and a context snippet with gold in [ ], "
                         "system in { })")
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     p.add_argument("--per-doc", action="store_true", help="also print one line (or JSON record) per document")
