@@ -4,7 +4,9 @@ Measures (UzZaman et al. 2013, the TE3 evaluation toolkit):
 - strict extent: a system TIMEX3 with exactly the gold extent;
 - relaxed extent: extents overlap. Each gold and each system TIMEX3 is matched at most once:
   exact matches first, then a maximum one-to-one matching among overlapping ones (larger
-  overlaps tried first);
+  overlaps tried first). Counting instead every system TIMEX3 that overlaps any gold one (and
+  vice versa), as some scorers do, gives a slightly higher relaxed figure when one gold
+  expression is split in two by the system;
 - type / value: among the relaxed matches, the attribute is right. Precision is over the system
   count, recall over the gold count (TE3's attribute P/R), F1 their harmonic mean.
 Extents are compared as character offsets into TEXT's raw text. Values are compared as strings
