@@ -81,7 +81,7 @@ def build_rows() -> list[tuple[str, str, str, str, str, str]]:
         names = [canonical, common, c.name if "," not in c.name else None, getattr(c, "official_name", None)]
         names = [n for n in names if n and "," not in n and "(" not in n]
         aliases = uniq(names + s["aliases"])
-        demonyms = uniq([d for dem in s["demonyms"] for d in (dem, plural(dem))])
+        demonyms = [d for d in uniq([d for dem in s["demonyms"] for d in (dem, plural(dem))]) if d not in aliases]
         adjective = s["adjective"] or (s["demonyms"][0] if s["demonyms"] else canonical)
         rows.append((c.alpha_3, canonical, adjective, "|".join(aliases), "|".join(demonyms), "|".join(s["capitals"])))
     for code, s in sup.items():  # codes ISO lacks (Kosovo)

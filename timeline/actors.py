@@ -120,6 +120,9 @@ def _case_ok(alias_toks: tuple[str, ...], toks: list[Tok], i: int) -> bool:
         if len(letters) >= 2 and all(c.isupper() for c in letters):
             if any(c.islower() for c in t.text):
                 return False
+        elif any(c.isupper() for c in a[1:]) and any(c.islower() for c in a):
+            if t.text != a:  # mixed-case forms ("LeT", "ElBaradei") are matched exactly
+                return False
         elif letters and letters[0].isupper():
             if not t.text[:1].isupper():
                 return False
@@ -237,6 +240,16 @@ _NOT_NAMES = {
 }
 
 
+# Acronyms that are also common words: in an all-capitals headline ("IS IS A TERRORIST GROUP") they are not taken.
+_CAPS_AMBIGUOUS = {"is", "it", "as", "at", "an", "or", "in", "on", "no", "who", "am", "me"}
+
+
+def _in_caps_run(toks: list[Tok], i: int) -> bool:
+    """Are the words around token i written in capitals too?"""
+    near = [t.text for t in toks[max(0, i - 2):i] + toks[i + 1:i + 3] if any(c.isalpha() for c in t.text)]
+    return len(near) >= 2 and all(w.isupper() for w in near)
+
+
 class ActorMatcher:
     """The actor dictionary compiled into a token trie. Build once (see `get_matcher`), use many times."""
 
@@ -323,7 +336,8 @@ class ActorMatcher:
                 j += 1
                 entries = node.get(None)
                 if entries:
-                    ok = [e for e in entries if _case_ok(e.alias, toks, i)]
+                    ok = [e for e in entries if _case_ok(e.alias, toks, i)
+                          and not (j - i == 1 and toks[i].key in _CAPS_AMBIGUOUS and _in_caps_run(toks, i))]
                     if ok:
                         best = (min(ok, key=lambda e: _KIND_RANK[e.kind]), j)
             if best:
@@ -352,14 +366,17 @@ class ActorMatcher:
         return max(people, key=lambda p: p.latest_start())
 
     def office_holder(self, affiliation: str, role: str, year: int | None) -> Person | None:
+        """Who held `role` for `affiliation` in `year` (in a year of handover: the one who started last)."""
         if year is None:
             return None
+        best = None
         for pid in self.role_index.get((affiliation, role), []):
             p = self.persons[pid]
             for r in p.roles:
                 if r[0] == role and r[1] == affiliation and r[2] <= year <= (r[3] if r[3] is not None else 9999):
-                    return p
-        return None
+                    if best is None or r[2] > best[0]:
+                        best = (r[2], p)
+        return best[1] if best else None
 
     # -- the public entry point
     def find(self, text_or_doc, date=None, context_country: str | None = None) -> list[ActorMention]:
@@ -524,7 +541,7 @@ class _Composer:
             if kind == "title":
                 pos = self.title_phrase(r.i0, None, r)
                 continue
-            if kind == "person" and title is None:
+            if kind == "person":
                 person = self.m.pick_person(e.target, self.year)
                 if group is not None and group.entry.target[1] in ("government", "military", "militia"):
                     ra = person.role_at(self.year) or person.role_at(None)
@@ -631,7 +648,9 @@ class _Composer:
             if any(s < b and a < e for a, b in taken):
                 continue
             name = self.text[s:e].strip()
-            if not name or not any(c.isupper() for c in name) or len(name) < 3:
+            words = name.split()
+            # single-word PERSON entities of the small model are too often places or agencies ("Brega", "Tasnim")
+            if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
                 continue
             if any(s <= self.toks[r.i0].start < e for r in self.raws):
                 continue  # overlaps something the dictionary knows better (a title, a blocked phrase)
