@@ -192,6 +192,8 @@ def _dep_lemmas(t) -> set[str]:
     for c in t.children:
         if c.dep_ in _CLAUSE_DEPS:
             continue
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue  # "agreed on Wednesday", "strikes on Monday": not the pattern's preposition
         out.add(c.lemma_.lower())
         out.add(c.lower_)
         for g in c.children:

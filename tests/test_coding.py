@@ -1,0 +1,233 @@
+"""Event coding: the CAMEO table, the lexicon (lemma -> code) and the sentence coder (sentence -> roots)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.coding import (CameoInfo, _read, cameo_info, cameo_table, code_predicates, code_sentence, frame_code,
+                             lexicon, lookup_code, lookup_entry)
+from timeline.paths import PROJECT_ROOT, data_path
+
+ONTOLOGIES = PROJECT_ROOT.parent / "shared" / "ontologies"
+
+
+# ---------------------------------------------------------------------------------------- CAMEO table
+
+def test_cameo_table_size_and_roots():
+    t = cameo_table()
+    assert len(t) >= 300
+    assert {c for c in t if len(c) == 2} == {f"{i:02d}" for i in range(1, 21)}
+
+
+@pytest.mark.parametrize("code,root,quad,plover", [
+    ("010", "01", 1, ""), ("036", "03", 1, "AGREE"), ("042", "04", 1, "CONSULT"), ("057", "05", 1, "SUPPORT"),
+    ("073", "07", 2, "AID"), ("0871", "08", 2, "RETREAT"), ("112", "11", 3, "ACCUSE"), ("125", "12", 3, "REJECT"),
+    ("138", "13", 3, "THREATEN"), ("141", "14", 4, "PROTEST"), ("163", "16", 4, "COERCE"), ("161", "16", 4, "SANCTION"), ("173", "17", 4, "COERCE"),
+    ("183", "18", 4, "ASSAULT"), ("190", "19", 4, "ASSAULT"), ("020", "02", 1, "REQUEST"),
+])
+def test_cameo_info(code, root, quad, plover):
+    info = cameo_info(code)
+    assert isinstance(info, CameoInfo)
+    name, r, goldstein, q, p = info
+    assert (r, q, p) == (root, quad, plover)
+    assert name and -10 <= goldstein <= 10
+
+
+def test_cameo_info_unknown():
+    assert cameo_info("999") is None
+
+
+def test_goldstein_signs():
+    assert cameo_info("0871").goldstein > 0 > cameo_info("190").goldstein
+
+
+@pytest.mark.skipif(not (ONTOLOGIES / "cameo-codes_andybega-icews.csv").exists(), reason="../shared/ontologies absent")
+def test_cameo_file_is_the_build_script_output():
+    proc = subprocess.run([sys.executable, str(PROJECT_ROOT / "scripts" / "build_cameo.py"), "--check"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+# ------------------------------------------------------------------------------------------ lexicon
+
+def test_lexicon_file_format():
+    text = data_path("event_lexicon.tsv").read_text(encoding="utf-8")
+    head = "\n".join(l for l in text.splitlines() if l.startswith("#")).lower()
+    assert "format" in head and "example" in head
+    rows = _read(data_path("event_lexicon.tsv"))
+    assert len(rows) > 250
+    seen = set()
+    for r in rows:
+        assert r["pos"] in ("VERB", "NOUN", "ADJ", "ADP"), r
+        assert cameo_info(r["code"]) is not None, f"{r['lemma']}: unknown code {r['code']}"
+        assert not r["negated"] or cameo_info(r["negated"]) is not None, r
+        assert r["frame"] in ("", "intent", "refuse", "demand", "appeal", "threaten", "light", "speech", "result"), r
+        assert r["example"], f"{r['lemma']}: no example"
+        key = (r["lemma"], r["pos"])
+        assert key not in seen, f"duplicate entry {key}"
+        seen.add(key)
+
+
+@pytest.mark.parametrize("lemma,pos,deps,negated,code", [
+    ("say", "VERB", (), False, "010"),
+    ("invite", "VERB", (), False, "036"),
+    ("meet", "VERB", (), False, "040"),
+    ("talk", "NOUN", (), False, "046"),
+    ("visit", "VERB", (), False, "042"),
+    ("agree", "VERB", (), False, "030"),
+    ("sign", "VERB", (), False, "057"),
+    ("accept", "VERB", (), False, "080"),
+    ("accept", "VERB", (), True, "120"),
+    ("reject", "VERB", (), False, "120"),
+    ("object", "VERB", (), False, "111"),
+    ("oppose", "VERB", (), False, "120"),
+    ("condemn", "VERB", (), False, "111"),
+    ("accuse", "VERB", (), False, "112"),
+    ("threaten", "VERB", (), False, "130"),
+    ("demand", "VERB", (), False, "100"),
+    ("urge", "VERB", (), False, "020"),
+    ("call", "VERB", ("for",), False, "020"),
+    ("take", "VERB", ("part",), False, "040"),
+    ("hold", "VERB", ("talks",), False, "046"),
+    ("set", "VERB", ("in", "motion"), False, "030"),
+    ("break", "VERB", ("ties",), False, "161"),
+    ("descend", "VERB", ("into", "war"), False, "190"),
+    ("attack", "VERB", (), False, "190"),
+    ("bomb", "VERB", (), False, "195"),
+    ("shell", "VERB", (), False, "194"),
+    ("clash", "VERB", (), False, "190"),
+    ("capture", "VERB", (), False, "190"),
+    ("withdraw", "VERB", (), False, "0874"),
+    ("ceasefire", "NOUN", (), False, "0871"),
+    ("truce", "NOUN", (), False, "0871"),
+    ("protest", "NOUN", (), False, "140"),
+    ("demonstrate", "VERB", (), False, "141"),
+    ("sanction", "NOUN", (), False, "163"),
+    ("aid", "NOUN", (), False, "070"),
+    ("mediate", "VERB", (), False, "045"),
+    ("negotiate", "VERB", (), False, "046"),
+    ("warn", "VERB", (), False, "130"),
+    ("deny", "VERB", (), False, "016"),
+    ("arrest", "VERB", (), False, "173"),
+    ("detain", "VERB", (), False, "173"),
+    ("release", "VERB", (), False, "0841"),
+    ("expel", "VERB", (), False, "166"),
+    ("deploy", "VERB", (), False, "154"),
+    ("mobilize", "VERB", (), False, "154"),
+    ("defeat", "NOUN", (), False, "190"),
+    ("rename", "VERB", (), False, "017"),
+    ("kill", "VERB", (), True, None),
+    ("frobnicate", "VERB", (), False, None),
+])
+def test_lookup_code(lemma, pos, deps, negated, code):
+    assert lookup_code(lemma, pos, deps=deps, negated=negated) == code
+
+
+def test_most_specific_pattern_wins():
+    assert lookup_entry("call", "VERB", deps=("for",)).lemma == "call for"
+    assert lookup_entry("call", "VERB").lemma == "call"
+    assert lookup_entry("lift", "VERB", deps=("curfew",)).code == "0813"
+
+
+@pytest.mark.parametrize("frame,own,comp,expected", [
+    ("intent", "030", "040", "036"),     # agreed to meet
+    ("intent", "030", "0874", "0356"),   # agreed to withdraw
+    ("intent", "030", "190", "1384"),    # vowed to attack
+    ("refuse", "120", "040", "125"),     # refused to meet
+    ("demand", "100", "0841", "1053"),   # demanded the release
+    ("appeal", "020", "0871", "0256"),   # called for a ceasefire
+    ("threaten", "130", "163", "1312"),  # threatened sanctions
+    ("light", "010", "046", "046"),      # held talks
+    ("intent", "030", None, "030"),
+])
+def test_frame_code(frame, own, comp, expected):
+    assert frame_code(frame, own, comp) == expected
+
+
+# ------------------------------------------------------------------------------- the sentence coder
+
+@pytest.fixture(scope="module")
+def nlp():
+    from timeline import nlp as _nlp
+
+    try:
+        return _nlp.load()
+    except Exception as exc:  # pragma: no cover
+        pytest.skip(f"spaCy model unavailable: {exc}")
+
+
+def _first_root(nlp, text):
+    doc = nlp(text)
+    preds = [p for s in doc.sents for p in code_predicates(s)]
+    preds.sort(key=lambda p: (p.code[:2] == "01", p.depth, p.token.i))
+    return preds[0].code[:2] if preds else None
+
+
+# invented sentences in wire shapes -> the CAMEO root of the most salient predicate
+@pytest.mark.parametrize("text,root", [
+    ("Moscow has invited Washington to take part in the talks on Yemen, the minister said.", "03"),
+    ("The two foreign ministers met in Geneva on Tuesday.", "04"),
+    ("The peace conference will be held in Oslo on Monday.", "04"),
+    ("Several rebel factions have decided to attend the talks in Doha.", "04"),
+    ("Pakistan strongly objects to India's role in the negotiations.", "11"),
+    ("The government rejected the proposal on Friday.", "12"),
+    ("The rebels refused to meet the envoy.", "12"),
+    ("We have not accepted their offer, the spokesman said.", "12"),
+    ("Ankara hopes that the new government will accept the plan.", "03"),
+    ("The ceasefire, which began on March 1, excludes two groups.", "08"),
+    ("Troops withdrew from the northern town on Sunday.", "08"),
+    ("The army agreed to withdraw its troops from the border.", "03"),
+    ("Protesters demanded the release of the detained activists.", "10"),
+    ("The council called for an immediate ceasefire.", "02"),
+    ("The opposition threatened to boycott the election.", "13"),
+    ("The militia threatened to attack the port.", "13"),
+    ("Police arrested ten people after the march.", "17"),
+    ("Jets bombed rebel positions near the city.", "19"),
+    ("Government forces shelled the eastern districts overnight.", "19"),
+    ("Five soldiers were killed in a suicide bombing at a checkpoint.", "18"),
+    ("Thousands demonstrated in the capital against the new law.", "14"),
+    ("Washington imposed new sanctions on the bank.", "16"),
+    ("The group broke ties with its former allies last year.", "16"),
+    ("The minister accused the rebels of violating the truce.", "11"),
+    ("The president visited Moscow last week.", "04"),
+    ("The army deployed troops along the border.", "15"),
+    ("The rebels suffered a major defeat in the north.", "19"),
+    ("The European Union will provide humanitarian aid to the refugees.", "03"),
+    ("The donors provided food aid to the region.", "07"),
+    ("Iraq must hand over the suspects, the envoy said.", "10"),
+])
+def test_sentence_roots(nlp, text, root):
+    assert _first_root(nlp, text) == root
+
+
+def test_negation_without_a_negated_code_drops_the_event(nlp):
+    doc = nlp("The soldiers did not attack the village.")
+    assert [c for _, c in code_sentence(next(iter(doc.sents)))] == []
+
+
+def test_code_sentence_returns_tokens_and_codes(nlp):
+    doc = nlp("Russia has already invited the US to take part in the upcoming talks.")
+    out = code_sentence(next(iter(doc.sents)))
+    tok, code = out[0]
+    assert tok.lemma_ == "invite" and code == "036"
+    # "take part" was consumed by "invited"; "talks" stays a predicate of its own
+    assert [t.text for t, _ in out] == ["invited", "talks"]
+
+
+def test_speech_verb_only_when_nothing_else(nlp):
+    doc = nlp("The minister said on Thursday that the weather was fine.")
+    assert [c for _, c in code_sentence(next(iter(doc.sents)))] == ["010"]
+    doc = nlp("The minister said that troops attacked the town.")
+    assert [c for _, c in code_sentence(next(iter(doc.sents)))] == ["190"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Israeli strikes on the camp killed five.", "195"),
+    ("Dockers began a strike on Monday.", "143"),
+])
+def test_strike_senses(nlp, text, code):
+    doc = nlp(text)
+    assert code in [c for s in doc.sents for _, c in code_sentence(s)]
