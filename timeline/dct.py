@@ -32,7 +32,7 @@ SOURCES = ("metadata", "dateline", "inferred", "none")
 STATE_MARGIN = 1.5        # the best year must lead the runner-up by this many points to be stated
 # ... and at least one of these clues must back it: explicit years alone (with the tense read from nearby
 # words) were right only about 2 times in 3 on Reuters-21578, too weak to state a year on.
-STRONG_CLUES = ("weekday_date", "dateline_weekday", "relative_year", "present_year")
+STRONG_CLUES = ("weekday_date", "dateline_weekday", "relative_year", "present_year", "reporting_cycle")
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -168,7 +168,7 @@ class _Mention:
     gran: str                 # year | quarter | month | day | season | fiscal
     first: tuple[int, int]    # (month, day) the period starts, in `year`
     last: tuple[int, int]     # (month, day) the period ends, in `year`
-    context: str = "past"     # past | future | present
+    context: str = "past"     # past | future | present | comparison
     annual: bool = False
 
 
@@ -177,6 +177,7 @@ def year_mentions(text: str, start: int = 0) -> list[_Mention]:
     out = []
     not_year = _cue_regex("not_year")
     future, present, annual = _cue_regex("future"), _cue_regex("present"), _cue_regex("annual")
+    comparison = _cue_regex("comparison")
     for m in _YEAR_MENTION.finditer(text, start):
         year = int(m.group("year"))
         after = text[m.end():m.end() + 20]
@@ -212,6 +213,8 @@ def year_mentions(text: str, start: int = 0) -> list[_Mention]:
         ranged = re.search(r"\b(?:from|since|between)\s+$", text[max(s, m.start() - 12):m.start()], re.I)
         if present.search(before_txt) or (present.match(after_txt.lstrip()) and not ranged):
             context = "present"
+        elif comparison.search(text[max(s, m.start() - 30):m.start()]):
+            context = "comparison"
         elif future.search(clause):
             context = "future"
         else:
@@ -223,14 +226,17 @@ def year_mentions(text: str, start: int = 0) -> list[_Mention]:
 
 
 def score_year_mention(mn: _Mention, month: int, day: int, candidates) -> Clue:
-    """A year mentioned in the text, read through the tense of its sentence.
+    """A year mentioned in the text, read through the words around it.
 
-    past:     what is told happened, so the story's year Y is not before the period's start (soft: tense is
-              read from nearby words and can be wrong).
-    future:   forecasts and plans are for the story's year or later: Y after the period is unlikely (soft).
-    present:  a period still running ("so far in 1987", "the first two months of 1987"): Y is its year.
-    Reporting periods tie the year closely: a completed year's results ("1986 net profit") are published in
-    the first months after it ends; a quarter's results in the first two months after it ends.
+    past:       what is told happened before the story: the story's year Y is not before the period starts
+                (for a completed reporting period, "1986 net profit", not before it ends). When that earliest
+                possible year puts the period within six months before the story, it gets a point: news tells
+                what is recent.
+    comparison: "up from ... in February 1986": a point of comparison, mostly a year back: Y >= the year, and
+                the year after gets a point.
+    future:     plans and forecasts are for the story's year or later: Y after the period is unlikely.
+    present:    a period still running ("so far in 1987"): Y is its year.
+    Tense is read from nearby words and can be wrong, so every penalty is soft.
     """
     X = mn.year
     scores = {}
@@ -241,16 +247,63 @@ def score_year_mention(mn: _Mention, month: int, day: int, candidates) -> Clue:
         elif mn.context == "future":
             if Y > X:
                 s -= 0.5 * (Y - X)
+        elif mn.context == "comparison":
+            s += -1.5 if Y < X else (0.5 if Y == X + 1 else 0.0)
         else:  # past
-            lower = X - 1 if mn.gran == "season" else X
-            if Y < lower:
+            y_min = _earliest_year(mn, month, day)
+            if Y < y_min:
                 s -= 1.5
-        if mn.annual and mn.context == "past":
-            since = (Y - X) * 12 + month - 12
-            s += 0.5 if 0 < since <= 3 else 0.0
+            elif Y == y_min and mn.gran in ("day", "month", "quarter") or (mn.annual and Y == y_min):
+                s += 1.0 if _months_after(mn, Y, month) <= 6 else 0.0
         scores[Y] = s
-    return Clue("present_year" if mn.context == "present" else "year_mention", mn.text, mn.start, mn.end, scores,
-                f"{mn.gran}{' results' if mn.annual else ''}, {mn.context}")
+    kind = "present_year" if mn.context == "present" else "year_mention"
+    return Clue(kind, mn.text, mn.start, mn.end, scores, f"{mn.gran}{' results' if mn.annual else ''}, {mn.context}")
+
+
+def _earliest_year(mn: _Mention, month: int, day: int) -> int:
+    """The earliest story year for which the mentioned period (its end, for a completed reporting period) is not
+    after the story date (month, day)."""
+    if mn.gran == "season":
+        return mn.year - 1
+    if mn.annual or mn.gran == "quarter":
+        ref = mn.last
+        return mn.year if (month, day) > ref else mn.year + 1
+    if mn.gran in ("day", "month"):
+        return mn.year if (month, day) >= mn.first else mn.year + 1
+    return mn.year
+
+
+def _months_after(mn: _Mention, Y: int, month: int) -> int:
+    ref = mn.last[0] if (mn.annual or mn.gran == "quarter") else mn.first[0]
+    return (Y - mn.year) * 12 + month - ref
+
+
+def reporting_cycle_clue(mentions: list[_Mention], month: int, day: int, candidates) -> Clue | None:
+    """A completed period's results told as past together with a forecast for a later year tie the story to
+    the year in between: "1986 net profit rose ... it expects 1987 earnings to grow", datelined in March, is
+    from 1987. Fires only when every completed-year mention points to the same year Y (annual results read in
+    the first four months after the year ends), the earliest year forecast is Y, no past mention lies after Y and
+    no forecast before it. Quarters are left out: a quarter a year back is mostly a year-ago comparison."""
+    done = set()
+    used = []
+    for mn in mentions:
+        if mn.context != "past":
+            continue
+        if mn.annual and month <= 4:
+            done.add(mn.year + 1)
+            used.append(mn)
+    forecasts = [mn for mn in mentions if mn.context == "future" and mn.gran in ("year", "fiscal")]
+    if len(done) != 1 or not forecasts:
+        return None
+    Y0 = done.pop()
+    first_forecast = min(forecasts, key=lambda m: m.year)
+    if first_forecast.year != Y0:
+        return None
+    if any((mn.context == "past" and mn.year > Y0) or (mn.context == "future" and mn.year < Y0) for mn in mentions):
+        return None
+    return Clue("reporting_cycle", f"{used[0].text} … {first_forecast.text}", used[0].start, first_forecast.end,
+                {Y: (2.0 if Y == Y0 else 0.0) for Y in candidates},
+                f"results for {used[0].year} told as past, forecast for {first_forecast.year}")
 
 
 def _nearness(Y: int, month: int, day: int, mn: _Mention) -> float:
@@ -408,6 +461,9 @@ def infer_year(text: str, month: int, day: int, *, body_start: int = 0, dateline
     if latest:
         clues.append(latest)
     clues += relative_year_clues(text, mentions, candidates)
+    cycle = reporting_cycle_clue(mentions, month, day, candidates)
+    if cycle:
+        clues.append(cycle)
     told = [m.year for m in mentions if m.context == "past" and m.gran != "season"]
     window = (max(told), max(told) + 1) if told else None
     clues += weekday_date_clues(text, body_start, month, day, candidates, window)
