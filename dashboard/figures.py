@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.data import human_date, in_window
+from dashboard.data import human_date, window_mask
 
 # precision class -> (legend name, colour)
 PRECISION_CLASSES = {
@@ -136,21 +136,24 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *,
                     key_marks: list[dict] | None = None, max_detail: int = 2000, lanes_by: str = "actor") -> go.Figure:
     """The main figure. `events` is a prepared, filtered table; `lanes` its lane keys (same index);
     `order` the lanes top to bottom; `window` the (start, end) shown first."""
-    placed = events[events["_start"].notna()]
-    lanes = lanes.loc[placed.index]
-    if window is None and len(placed):
-        window = (placed["_start"].min(), placed["_end"].max())
-    shown = placed
-    if len(placed) > max_detail and window is not None:
+    placed_mask = events["_start"].notna()
+    if window is None and placed_mask.any():
+        window = (events["_start"].min(), events["_end"].max())
+    if placed_mask.sum() > max_detail and window is not None:
+        in_view = placed_mask & window_mask(events, window)
+        if in_view.sum() > max_detail:
+            return aggregate_figure(events.loc[in_view, "_start"], lanes[in_view], order, window=window,
+                                    key_marks=key_marks, lanes_by=lanes_by, n_all=len(events))
         width = window[1] - window[0]
-        shown = in_window(placed, (window[0] - width / 2, window[1] + width / 2))
-        if len(in_window(shown, window)) > max_detail:
-            return aggregate_figure(in_window(placed, window), lanes, order, window=window, key_marks=key_marks,
-                                    lanes_by=lanes_by)
+        shown = events[placed_mask & window_mask(events, (window[0] - width / 2, window[1] + width / 2))]
+    else:
+        shown = events[placed_mask]
+    n_placed = int(placed_mask.sum())
+    lanes = lanes[placed_mask]
     counts = lanes.value_counts().to_dict()
     fig = go.Figure()
     n_all = len(events)
-    title = f"{len(placed):,} events" + (f" ({n_all - len(placed):,} without any date not shown)" if n_all > len(placed) else "")
+    title = f"{n_placed:,} events" + (f" ({n_all - n_placed:,} without any date not shown)" if n_all > n_placed else "")
     title += f" · one lane per {'event type' if lanes_by == 'type' else lanes_by}"
     _base_layout(fig, len(order), window, title)
     _lane_axis(fig, order, counts)
@@ -263,15 +266,15 @@ def _bin_starts(times: pd.Series, freq: str) -> pd.Series:
 _BIN_NAMES = {"D": "day", "W-MON": "week", "MS": "month", "QS": "quarter", "YS": "year"}
 
 
-def aggregate_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *, window, key_marks=None,
-                     lanes_by: str = "actor") -> go.Figure:
-    """Counts of events per lane and period (each event counted at its start, clipped to the window)."""
+def aggregate_figure(starts: pd.Series, lanes: pd.Series, order: list[str], *, window, key_marks=None,
+                     lanes_by: str = "actor", n_all: int | None = None) -> go.Figure:
+    """Counts of events per lane and period: `starts` are the events' start times (each event is counted at
+    its start, clipped to the window), `lanes` their lanes (same index)."""
     lo, hi = window
     freq = choose_bin(lo, hi)
-    t = events["_start"].clip(lower=lo)
-    bins = _bin_starts(t, freq)
+    bins = _bin_starts(starts.clip(lower=lo), freq)
     lane_ix = {k: i for i, k in enumerate(order)}
-    li = lanes.loc[events.index].map(lane_ix)
+    li = lanes.map(lane_ix)
     grid = pd.crosstab(li, bins)
     grid = grid.reindex(range(len(order)), fill_value=0)
     z = grid.to_numpy().astype(float)
@@ -280,10 +283,10 @@ def aggregate_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *
         x=[b.strftime("%Y-%m-%d") for b in grid.columns], y=list(range(len(order))), z=z, xgap=1, ygap=3,
         colorscale="Blues", zmin=0, colorbar=dict(title="events", thickness=12, len=0.6),
         hovertemplate=f"%{{x|%d %b %Y}} ({_BIN_NAMES[freq]}): %{{z}} events<extra></extra>", name="events"))
-    title = (f"{len(events):,} events in this window, counted per {_BIN_NAMES[freq]} · "
+    title = (f"{len(starts):,} events in this window, counted per {_BIN_NAMES[freq]} · "
              "zoom in or filter to see single events")
     _base_layout(fig, len(order), window, title)
-    _lane_axis(fig, order, lanes.loc[events.index].value_counts().to_dict())
+    _lane_axis(fig, order, lanes.value_counts().to_dict())
     fig.update_layout(shapes=[])  # the heatmap fills the lanes; bands would hide nothing but add noise
     _key_date_traces(fig, key_marks or [])
     return fig
@@ -291,7 +294,7 @@ def aggregate_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *
 
 def overview_figure(events: pd.DataFrame, window=None, span=None) -> go.Figure:
     """A small histogram of the whole span with the current window shaded; drag across it to move the view."""
-    placed = events[events["_start"].notna()]
+    placed = events.loc[events["_start"].notna(), ["_start", "_end"]]
     fig = go.Figure()
     fig.update_layout(template="plotly_white", height=120, margin=dict(l=10, r=20, t=24, b=28),
                       dragmode="select", selectdirection="h", showlegend=False, bargap=0,

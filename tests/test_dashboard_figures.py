@@ -184,6 +184,6 @@ def test_large_table_is_aggregated_or_drawn_with_webgl():
 def test_aggregate_figure_counts_per_lane():
     df = D.prepare_events(synthetic_events(3000, seed=2))
     lanes, order = D.assign_lanes(df, "source")
-    fig = aggregate_figure(df, lanes, order, window=D.full_span(df))
+    fig = aggregate_figure(df["_start"], lanes, order, window=D.full_span(df))
     assert len(fig.data[0].y) == len(order)
     assert "counted per" in fig.layout.title.text
