@@ -226,7 +226,12 @@ def narrative_in_force(ctx: Context, grans: tuple[str, ...]) -> bool:
     Only a date with an explicit year earlier than the speech time's, at a fine granularity, a few
     sentences back, and only for phrases not told in the present or future."""
     n = ctx.narrative
-    if n is None or not n.explicit_year or n.period.granularity not in grans:
+    if n is None or not n.explicit_year:
+        return False
+    if n.sent == ctx.sent and n.period.granularity in ("year", "month", "season", "day") and ctx.tense != FUTURE \
+            and (ctx.speech is None or n.period.year < ctx.speech.period.year):
+        return True  # "The 2011 uprising began in March": the sentence gave its own year
+    if n.period.granularity not in grans:
         return False
     if ctx.speech is None:
         return True
@@ -240,7 +245,8 @@ def _anchor_for_calendar(ctx: Context) -> tuple[Anchor | None, bool]:
         return ctx.narrative, True
     if ctx.speech is not None:
         return ctx.speech, False
-    if n is not None and n.explicit_year:
+    n = ctx.narrative
+    if n is not None and n.explicit_year:  # no document time: the narrative's own year, if it gave one
         return n, True
     return None, False
 

@@ -25,10 +25,11 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         before = text[max(0, c.start - 2):c.start]
         if "$" in before or "#" in before or "No" in text[max(0, c.start - 4):c.start]:
             return False
-        if tok is not None:
-            if tok.dep_ == "nummod" and tok.head.lower_ not in TIME_NOUNS and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok is not None and tok.ent_type_ != "DATE":
+            # "2000 troops" is a count; "the 2011 uprising" a year
+            if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.lower_ not in TIME_NOUNS:
                 return False
-            if tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") or (tok.ent_type_ == "CARDINAL" and tok.dep_ != "pobj"):
+            if tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
                 return False
     if c.rule in ("date_past_ref",) and low == "earlier" and tok is not None:
         if tok.tag_ == "JJR" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "than"):
@@ -38,6 +39,11 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             return False
         if c.text in ("May",) and tok.tag_ == "MD":
             return False
+    if c.rule == "dur_num_unit" and low.startswith("last ") and tok is not None:
+        first = doc.char_span(c.start, c.start + 4, alignment_mode="expand")
+        if first is not None and len(first) and first[0].pos_ in ("VERB", "AUX"):  # "expected to last two days"
+            c.start += 5
+            c.text = c.text[5:]
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
         return False
     if c.rule == "set_adverb" and tok is not None and tok.pos_ == "ADJ" and " " not in low:
