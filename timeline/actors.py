@@ -230,6 +230,11 @@ _MODIFIERS = {"new", "former", "then", "acting", "outgoing", "incoming", "top", 
               "interim", "late", "current", "newly", "appointed", "elected", "chief", "deputy", "own", "main",
               "hardline", "moderate", "embattled", "beleaguered", "caretaker", "transitional", "provisional"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+# words that make a capitalised phrase after "General"/"President" a company or a body, not a person
+_NOT_NAME_WORDS = {"corp", "co", "inc", "ltd", "plc", "llc", "group", "bank", "agreement", "motors", "electric",
+                   "company", "industries", "holdings", "dynamics", "international", "association", "council",
+                   "committee", "party", "front", "army", "assembly", "authority", "commission", "board",
+                   "ministry", "office", "accounting", "services", "systems", "partners", "fund", "trust"}
 _NAME_PARTICLES = {"al", "bin", "bint", "ibn", "de", "da", "van", "von", "der", "el", "ul", "di", "le", "la", "abu", "abdul"}
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
@@ -465,21 +470,37 @@ class _Composer:
         self.emit(i0, i1, person.canonical, "person", country, role, rule, person.pid)
 
     def unknown_name(self, i) -> int:
-        """End index of a personal name starting at token i (0 tokens: returns i)."""
+        """End index of a personal name starting at token i (no name: returns i).
+
+        Capitalised words (or name particles between them: al, bin, de, van ...), not all in capitals, not a
+        company or body ("General Motors Corp", "General Agreement"), not across a paragraph break; with a
+        parse, PROPN tokens outside ORG/GPE entities."""
         j, n = i, len(self.toks)
-        while j < n and j - i < 6:
+        while j < n and j - i < 8:
             t = self.toks[j]
-            if self.by_start.get(j) is not None and j > i:
-                break
+            if j > i:
+                gap = self.text[self.toks[j - 1].end:t.start]
+                if "\n\n" in gap or (gap.strip() and gap.strip() not in _SKIP):
+                    break
+                if self.by_start.get(j) is not None:
+                    break
+                if gap in _SKIP and t.text.isalpha():  # "Kim Mahn-je", "Bunya-ananta"
+                    j += 1
+                    continue
             if t.text[:1].isupper() and t.text[:1].isalpha() and t.key not in _NOT_NAMES:
+                if t.key in _NOT_NAME_WORDS or (len(t.text) > 1 and t.text.isupper()):
+                    return i
                 st = self.spacy_tok(j)
-                if st is not None and st.pos_ not in ("PROPN",) and st.ent_type_ != "PERSON":
+                if st is not None and (st.pos_ != "PROPN" and st.ent_type_ != "PERSON"
+                                       or st.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT")):
                     break
                 j += 1
             elif t.key in _NAME_PARTICLES and j > i and j + 1 < n and self.toks[j + 1].text[:1].isupper():
                 j += 1
             else:
                 break
+        while j > i and self.toks[j - 1].key in _NAME_PARTICLES:
+            j -= 1
         return j
 
     # rules
@@ -501,7 +522,7 @@ class _Composer:
             return nxt.i1
         k = self.unknown_name(j)
         if k > j:
-            name = self.span(j, k)[2]
+            name = " ".join(self.span(j, k)[2].split())
             self.emit(i0, k, name, "person", country, role, "title+unknown_name", "person:" + _slug(name))
             return k
         if prefix is None or not role:
@@ -621,6 +642,9 @@ class _Composer:
         return ent is not None and len(ent) > (r.i1 - r.i0)
 
     def capital_is_actor(self, r: Raw) -> bool:
+        end = self.toks[r.i1 - 1].end
+        if self.text[end:end + 1] in _SKIP:  # "Kuala Lumpur-based", "Moscow-backed"
+            return False
         if self.locative(r.i0) or self.key(r.i0 - 1) in ("capital", "to", "from", "of", "via", "for"):
             return False
         if self.doc is not None:
