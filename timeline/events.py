@@ -1,0 +1,700 @@
+"""Events: who did what to whom, when and where — one row per event mention, in the schema of timeline.schema.
+
+    from timeline.document import split_document
+    from timeline.events import extract_events
+    extract_events(split_document(text, pub_date="2017-01-19"))   # -> pandas DataFrame (EVENT_COLUMNS)
+
+One spaCy parse feeds the temporal tagger, the actor matcher and the event coder. For each body sentence (the title,
+dateline and byline are never event sources) the coded predicates (timeline.coding) are read against the parse:
+
+- actors: source from the subject side (nsubj, the controller of an infinitive, the antecedent of "which",
+  the "by" agent of a passive), target from the object / prepositional side (dobj, dative, pobj, else the
+  subject of the predicate's complement clause); "we"/"I" inside a quote stand for the quote's speaker, "the
+  country" for the story's theatre country (the state most named as a place). A locative mention ("in Syria")
+  is a place, not an actor.
+- time, in this order: a time expression governing the predicate (attached to it or to its clause, not to a
+  clause below it); one inherited from a conjoined verb or an event-noun subject ("protests in March 2011
+  escalated"); the reporting frame ("X said on Thursday", the attribution of a quote); then a bound by tense:
+  the document time for a present-tense statement (labelled `document_time`), PAST_REF / FUTURE_REF otherwise.
+  `date_rule` and `date_anchor` always say which of these gave the date.
+- modality: negated > hypothetical (would/could/may/might/if) > planned (will, to be held, scheduled,
+  upcoming) > reported (in a quote or under a reporting verb) > asserted.
+
+A sentence yields at most two events: those with a CAMEO code and an actor or a date from a time expression;
+speech-only codes (01x) give way to any other code, a noun naming the same event as a chosen verb ("the
+meeting will be held") is not repeated, and the same coded act by the same actors repeated later in the story
+with a vaguer date is kept once. The headline is coded too, but only to lend its actors to a body event that
+names the same place and has no actor of its own; it never adds a row.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from timeline.schema import EVENT_COLUMNS, empty_events, validate_events
+
+SPEECH_LEMMAS = {"say", "tell", "quote", "add", "announce", "state", "declare", "claim", "report", "insist", "stress",
+                 "note", "confirm", "reiterate", "warn", "explain", "write", "tweet"}
+SPEAKER_PRONOUNS = {"we", "i", "us", "me", "our", "my"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+COUNTRY_NOUNS = {"country", "nation"}
+HYPOTHETICAL_AUX = {"would", "could", "may", "might"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+PLAN_WORDS = {"scheduled", "planned", "expected", "due", "upcoming", "set", "slated"}
+PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside"}
+TARGET_PREPS = {"to", "with", "against", "from", "on", "for", "toward", "towards", "into", "of", "over"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"}
+VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+MAX_PER_SENTENCE = 2
+
+
+@dataclass
+class _Date:
+    value: str = ""
+    start: str = ""
+    end: str = ""
+    granularity: str = ""
+    text: str = ""
+    rule: str = ""
+    anchor: str = ""
+    from_timex: bool = False
+
+    @property
+    def vague(self) -> bool:
+        return self.value in VAGUE or not self.value or self.value.startswith("X")
+
+
+@dataclass
+class _Frame:
+    verb: object                 # spaCy token of the reporting verb
+    speaker: object = None       # ActorMention or None
+    speaker_text: str = ""
+    date: _Date | None = None
+
+
+@dataclass
+class _Event:
+    pred: object                 # PredicateCode
+    sent_start: int
+    sent_end: int
+    actor1: object = None
+    actor2: object = None
+    date: _Date = field(default_factory=_Date)
+    location: str = ""
+    modality: str = "asserted"
+    attributed_to: str = ""
+    own_timex: bool = False
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+def _iso(d) -> str:
+    return d.isoformat() if d is not None else ""
+
+
+def _timex_date(tx, how: str = "") -> _Date:
+    gran = tx.granularity if tx.value not in VAGUE else "vague"
+    rule = tx.rule if not how else f"{how}:{tx.rule}"
+    return _Date(tx.value, tx.interval_start or "", tx.interval_end or "", gran, tx.text, rule, tx.anchor, True)
+
+
+def _span_root(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _is_clause_head(t, event_nouns: set[int]) -> bool:
+    if t.i in event_nouns:
+        return True
+    return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass", "amod", "compound")
+
+
+def _np_tokens(t):
+    """The token's phrase without the clauses hanging off it."""
+    out = [t]
+    stack = [c for c in t.children if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("punct", "cc")]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack += [g for g in c.children if g.dep_ not in CLAUSE_DEPS and g.dep_ not in ("punct", "cc")]
+    return out
+
+
+def _quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted passages (start of the opening mark, end after the closing mark)."""
+    out = []
+    for m in re.finditer(r"“[^”]*”|“[^”]*$|\"[^\"\n]*\"", text, re.M):
+        out.append((m.start(), m.end()))
+    return out
+
+
+class _Story:
+    """Everything read once per document, then used per predicate."""
+
+    def __init__(self, document, doc, timexes, actors, dct):
+        self.document = document
+        self.doc = doc
+        self.dct = dct
+        self.actors = [a for a in actors if a.end > document.body_start]
+        self.title_actors = [a for a in actors if document.title_start is not None
+                             and document.title_start <= a.start and a.end <= (document.title_end or 0)]
+        self.tok_actor: dict[int, object] = {}
+        for a in actors:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.tok_actor.setdefault(t.i, a)
+        self.timexes = [t for t in timexes if t.start >= document.body_start and t.type in ("DATE", "TIME")]
+        self.quotes = [q for q in _quotes(document.text) if q[1] - q[0] > 25 and q[1] > document.body_start]
+        self.theatre = self._theatre()
+        self.quote_frames: dict = {}
+
+    # ----------------------------------------------------------------- story-level context
+    def _theatre(self):
+        counts: dict[str, list] = {}
+        for a in self.actors:
+            if a.locative and a.type == "state":
+                counts.setdefault(a.canonical, []).append(a)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda v: (len(v), -v[0].start))
+        return best[0]
+
+    def in_quote(self, pos: int) -> tuple[int, int] | None:
+        for q in self.quotes:
+            if q[0] <= pos < q[1]:
+                return q
+        return None
+
+    # ----------------------------------------------------------------- actors
+    def actor_at(self, t, sent_quote=None):
+        """The actor a token's phrase names (shallowest mention first), resolving pronouns."""
+        low = t.lower_
+        if low in SPEAKER_PRONOUNS and t.pos_ == "PRON":
+            frame = self.quote_frames.get(sent_quote) if sent_quote else None
+            return frame.speaker if frame else None
+        if low in RELATIVE_PRONOUNS and t.pos_ == "PRON" and t.head.dep_ in ("relcl",) and t.head.head is not None:
+            return self.actor_at(t.head.head, sent_quote)
+        if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in t.children) and t.i not in self.tok_actor:
+            return self.theatre
+        best, best_depth = None, 99
+        for tok in _np_tokens(t):
+            a = self.tok_actor.get(tok.i)
+            if a is None or a.locative or a.type == "media":
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+                continue
+            d, x = 0, tok
+            while x.i != t.i and d < 20:
+                x, d = x.head, d + 1
+            if d < best_depth:
+                best, best_depth = a, d
+        return best
+
+    def subject_of(self, t):
+        kids = list(t.children)
+        for c in kids:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        for c in kids:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+                return None  # "the right thing to invite": no subject of its own
+            return t.head
+        if t.dep_ in ("acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(t.head)
+        if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head.i != t.i:
+            head = t.head
+            if t.dep_ == "pcomp" and head.dep_ == "prep":
+                head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(head)
+        if t.dep_ in ("dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN"):
+            for c in kids:  # "Russia's invitation", "US participation"
+                if c.dep_ in ("poss", "compound", "nmod"):
+                    return c
+        return None
+
+    def target_tokens(self, t):
+        kids = list(t.children)
+        out = [c for c in kids if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        if any(c.dep_ == "auxpass" for c in kids):
+            out = [c for c in kids if c.dep_ == "nsubjpass"] + out
+        for c in kids:
+            if c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS:
+                out += [g for g in c.children if g.dep_ == "pobj"]
+        for o in list(out):  # "invite the representatives of the UN" / "ties with Al Qaeda"
+            for c in o.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    out += [g for g in c.children if g.dep_ == "pobj"]
+        for c in kids:
+            if c.dep_ in ("ccomp", "xcomp"):
+                out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                out += [g for g in c.children if g.dep_ in ("dobj",)]
+        return out
+
+    # ----------------------------------------------------------------- places
+    def place_of(self, t) -> str:
+        stack, seen = [(t, 0)], set()
+        found = []
+        while stack:
+            x, d = stack.pop()
+            if x.i in seen or d > 4:
+                continue
+            seen.add(x.i)
+            for c in x.children:
+                if c.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl") and x.i != t.i:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            name = self.place_name(g)
+                            if name:
+                                found.append((d, g.i, name))
+                stack.append((c, d + 1))
+        found.sort()
+        return found[0][2] if found else ""
+
+    def place_name(self, t) -> str:
+        a = self.tok_actor.get(t.i)
+        if a is not None and (a.locative or a.type == "state"):
+            return a.canonical
+        if t.ent_type_ in ("GPE", "LOC", "FAC"):
+            ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+            return ent.text if ent is not None else t.text
+        return ""
+
+
+# ------------------------------------------------------------------------------------------------ time
+
+def _governing_timexes(story: _Story, event_nouns: set[int]) -> dict[int, list]:
+    """token index of the predicate/clause head a timex is attached to -> timexes."""
+    out: dict[int, list] = {}
+    for tx in story.timexes:
+        root = _span_root(story.doc, tx.start, tx.end)
+        if root is None:
+            continue
+        x, n = root, 0
+        while n < 30:
+            if x.head.i == x.i:
+                break
+            x = x.head
+            n += 1
+            if _is_clause_head(x, event_nouns):
+                out.setdefault(x.i, []).append(tx)
+                break
+    for v in out.values():  # "yesterday (Wednesday)": the first, then the most precise
+        v.sort(key=lambda tx: (tx.value in VAGUE, tx.start))
+    return out
+
+
+def _tense_date(t, story: _Story) -> _Date:
+    """The bound a predicate's tense gives when no time expression does."""
+    verb = t
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX or _planned(verb):
+        return _Date("FUTURE_REF", "", "", "vague", "", "tense:future", "")
+    if auxes & (HYPOTHETICAL_AUX | {"can", "should", "must"}) and verb.tag_ == "VB":
+        return _Date("FUTURE_REF", "", "", "vague", "", "tense:modal", "")
+    past = verb.tag_ in ("VBD",) or (verb.tag_ == "VBN" and (auxes & {"has", "have", "had", "'ve", "was", "were"}
+                                                            or not auxes))
+    if auxes & {"did", "had", "was", "were"}:
+        past = True
+    if past:
+        return _Date("PAST_REF", "", "", "vague", "", "tense:past", "")
+    if story.dct is not None and story.dct.date is not None and verb.tag_ in ("VBZ", "VBP", "VBG"):
+        d = story.dct.date
+        import datetime as _dt
+        return _Date(d.isoformat(), d.isoformat(), (d + _dt.timedelta(days=1)).isoformat(), "day", "",
+                     "document_time:present_tense", f"dct:{d.isoformat()} ({story.dct.source})")
+    return _Date("PRESENT_REF", "", "", "vague", "", "tense:present", "")
+
+
+def _planned(verb) -> bool:
+    kids = list(verb.children)
+    if any(c.dep_ == "auxpass" for c in kids) and any(c.lower_ in ("to",) and c.dep_ == "aux" for c in kids):
+        return True  # "to be held"
+    if verb.lower_ in PLAN_WORDS and any(c.dep_ == "xcomp" for c in kids):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lower_ in PLAN_WORDS:
+        return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------------ frames
+
+def _frame_for_verb(story: _Story, verb, gov) -> _Frame:
+    subj = None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            subj = c
+    # "was quoted as saying": the frame is the passive "quoted"
+    speaker = story.actor_at(subj) if subj is not None else None
+    if speaker is not None and speaker.type == "media":
+        speaker = None
+    text = ""
+    if subj is not None:
+        toks = [x for x in _np_tokens(subj)]
+        text = story.doc.text[min(x.idx for x in toks):max(x.idx + len(x) for x in toks)]
+    date = None
+    for v in (verb, verb.head if verb.dep_ in ("pcomp",) else None):
+        if v is None:
+            continue
+        txs = gov.get(v.i) or (gov.get(v.head.i) if v.dep_ == "pcomp" else None)
+        if txs:
+            date = _timex_date(txs[0], "reporting_frame")
+            date.anchor = f"frame '{verb.text}'" + (f"; {txs[0].anchor}" if txs[0].anchor else "")
+            break
+    return _Frame(verb, speaker, speaker.canonical if speaker else text, date)
+
+
+def _is_speech(t) -> bool:
+    return t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _quote_frames(story: _Story, gov) -> dict:
+    """quote span -> the reporting frame outside it (the speech verb of the sentence that closes or opens it)."""
+    out = {}
+    doc = story.doc
+    for q in story.quotes:
+        cands = []
+        for pos in (q[1] - 1, q[0]):
+            tok = doc.char_span(pos, pos + 1, alignment_mode="expand")
+            if tok is None:
+                continue
+            sent = tok[0].sent
+            for t in sent:
+                if _is_speech(t) and not story.in_quote(t.idx):
+                    # the passive frame of "was quoted as saying" carries subject and time
+                    v = t.head.head if t.dep_ == "pcomp" and t.head.dep_ == "prep" else t
+                    cands.append((abs(t.idx - (q[1] if pos != q[0] else q[0])), v))
+            if cands:
+                break
+        if cands:
+            cands.sort(key=lambda c: c[0])
+            out[q] = _frame_for_verb(story, cands[0][1], gov)
+    return out
+
+
+def _ccomp_frame(story: _Story, t, gov) -> _Frame | None:
+    """A speech verb the predicate's clause is reported under ("Russia has invited ..., Lavrov told ...")."""
+    x, n = t, 0
+    while x.head.i != x.i and n < 10:
+        if x.dep_ in ("ccomp", "parataxis") and _is_speech(x.head) and not story.in_quote(x.head.idx):
+            return _frame_for_verb(story, x.head, gov)
+        if x.dep_ in ("relcl", "advcl", "acl"):
+            return None
+        x, n = x.head, n + 1
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ modality
+
+def _modality(t, framed: bool) -> str:
+    from timeline.coding import PredicateCode  # noqa: F401  (documentation of the token source)
+    verb = t
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    chain, x = [verb], verb
+    while x.dep_ in ("xcomp", "relcl", "conj") and x.head.i != x.i and len(chain) < 4:
+        x = x.head
+        chain.append(x)
+    auxes = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in t.children):
+        return "negated"
+    if auxes & HYPOTHETICAL_AUX or marks & {"if", "unless"}:
+        return "hypothetical"
+    if auxes & FUTURE_AUX or _planned(verb) or any(c.lower_ == "upcoming" for c in t.children):
+        return "planned"
+    if framed:
+        return "reported"
+    return "asserted"
+
+
+# ------------------------------------------------------------------------------------------------ extraction
+
+def _event_id(doc_id: str, s: int, e: int, p: int) -> str:
+    return hashlib.sha1(f"{doc_id}|{s}|{e}|{p}".encode()).hexdigest()[:16]
+
+
+def _actor_key(a) -> str:
+    return (a.country or a.canonical) if a is not None else ""
+
+
+def extract_events(document, pub_date=None, spacy_doc=None) -> pd.DataFrame:
+    """The event table (timeline.schema) of one document (a `Document` or a text)."""
+    from timeline import nlp
+    from timeline.actors import find_actors
+    from timeline.coding import code_predicates
+    from timeline.document import split_document
+    from timeline.temporal import annotate
+
+    if isinstance(document, str):
+        document = split_document(document, pub_date=pub_date)
+    doc = spacy_doc if spacy_doc is not None else nlp.parse(document.text)
+    ta = annotate(document, pub_date=pub_date, spacy_doc=doc)
+    dct = ta.dct
+    actors = find_actors(doc, date=dct.date if dct is not None else None)
+    story = _Story(document, doc, ta.timexes, actors, dct)
+
+    body_start = document.body_start
+    sents = [s for s in doc.sents if s.end_char > body_start and s.text.strip()]
+    coded = {}
+    event_nouns: set[int] = set()
+    for s in sents:
+        preds = [p for p in code_predicates(s) if p.token.idx >= body_start]
+        coded[s.start] = preds
+        event_nouns.update(p.token.i for p in preds if p.token.pos_ in ("NOUN", "PROPN"))
+    gov = _governing_timexes(story, event_nouns)
+    story.quote_frames = _quote_frames(story, gov)
+    headline = _headline_events(story)
+
+    events: list[_Event] = []
+    for s in sents:
+        s_start = max(s.start_char, body_start)
+        s_end = s.end_char
+        while s_end > s_start and document.text[s_end - 1].isspace():
+            s_end -= 1
+        preds = coded[s.start]
+        if any(p.code[:2] != "01" for p in preds):
+            preds = [p for p in preds if p.code[:2] != "01"]
+        sent_quotes = [q for q in story.quotes if q[0] < s_end and q[1] > s_start]
+        chosen: list[_Event] = []
+        for p in preds:
+            t = p.token
+            q = story.in_quote(t.idx)
+            if sent_quotes and q is None and _is_speech(t):
+                continue
+            if sent_quotes and q is None and _in_frame(t, story):
+                continue  # part of the attribution ("at a press conference"), not of what is reported
+            ev = _read_event(story, p, s_start, s_end, q, gov)
+            if ev.actor1 is None and ev.actor2 is None:
+                _fill_from_headline(ev, headline)
+            if ev.actor1 is None and ev.actor2 is None and ev.location and story.theatre is not None:
+                loc_actor = next((a for a in story.actors if a.canonical == ev.location and a.type == "state"), None)
+                if loc_actor is not None:
+                    ev.actor1 = loc_actor
+            if ev.actor1 is None and ev.actor2 is None and (ev.date.vague or not ev.date.from_timex):
+                continue
+            if any(_same_event(ev, c) for c in chosen):
+                continue
+            chosen.append(ev)
+            if len(chosen) >= MAX_PER_SENTENCE:
+                break
+        events += chosen
+
+    events = _dedupe(events)
+    return _table(document, events, dct, pub_date)
+
+
+def _in_frame(t, story) -> bool:
+    """True when the token hangs off a speech verb outside any quote (the attribution of a quote)."""
+    x, n = t, 0
+    while x.head.i != x.i and n < 10:
+        x, n = x.head, n + 1
+        if _is_speech(x) and not story.in_quote(x.idx):
+            return True
+    return False
+
+
+def _same_event(ev: _Event, other: _Event) -> bool:
+    """A second predicate naming the same event as a chosen one, or hanging below it without its own subject or
+    time ("the meeting will be held", "decided to attend talks")."""
+    t, o = ev.pred.token, other.pred.token
+    if t.head.i == o.i and t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
+        return True
+    if o.head.i == t.i and o.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return True
+    in_subtree = o.left_edge.i <= t.i <= o.right_edge.i and any(x.i == t.i for x in o.subtree)
+    if in_subtree:
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        return not (has_subject or ev.own_timex)
+    return False
+
+
+def _read_event(story: _Story, p, s_start: int, s_end: int, quote, gov) -> _Event:
+    t = p.token
+    ev = _Event(p, s_start, s_end)
+    frame = story.quote_frames.get(quote) if quote else None
+    if frame is None:
+        frame = _ccomp_frame(story, t, gov)
+    # actors
+    subj = story.subject_of(t)
+    a1 = story.actor_at(subj, quote) if subj is not None else None
+    a2 = None
+    for o in story.target_tokens(t):
+        a = story.actor_at(o, quote)
+        if a is not None and (a1 is None or a.canonical != a1.canonical):
+            a2 = a
+            break
+    if a1 is None and subj is None and quote is not None and frame is not None and frame.speaker is not None \
+            and t.pos_ in ("VERB", "AUX") and (a2 is None or a2.canonical != frame.speaker.canonical):
+        a1 = frame.speaker  # a verb without a subject inside a quote: the speaker's side acts
+    ev.actor1, ev.actor2 = a1, a2
+    # time
+    own = gov.get(t.i)
+    if own:
+        ev.date, ev.own_timex = _timex_date(own[0]), True
+    else:
+        inherited = _inherited(t, gov)
+        if inherited is not None:
+            ev.date = _timex_date(inherited[1], f"inherited_from_{inherited[0]}")
+        elif frame is not None and frame.date is not None:
+            ev.date = frame.date
+        else:
+            ev.date = _tense_date(t, story)
+            if ev.date.rule.startswith("document_time") and frame is not None:
+                # present tense inside a report: "now" is when it was said, which the frame's tense bounds
+                ev.date = _tense_date(frame.verb, story)
+                ev.date.rule = "reporting_frame:" + ev.date.rule
+                ev.date.anchor = ev.date.anchor or f"frame '{frame.verb.text}'"
+    ev.location = story.place_of(t)
+    ev.modality = _modality(t, frame is not None)
+    if p.negated:
+        ev.modality = "negated"
+    if frame is not None:
+        ev.attributed_to = frame.speaker_text
+    return ev
+
+
+def _inherited(t, gov):
+    """(how, timex) from a first conjunct or an event-noun subject/object carrying its own time."""
+    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        if gov.get(t.head.i):
+            return "conjunct", gov[t.head.i][0]
+        r = _inherited(t.head, gov)
+        if r is not None:
+            return r
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and gov.get(c.i):
+            return "event_subject", gov[c.i][0]
+    return None
+
+
+# ------------------------------------------------------------------------------------------------ headline
+
+def _headline_events(story: _Story) -> list[dict]:
+    from timeline.coding import code_predicates
+    d = story.document
+    if d.title_start is None or d.title_end is None or d.title_end > len(story.doc.text):
+        return []
+    span = story.doc.char_span(d.title_start, d.title_end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for p in code_predicates(span):
+        t = p.token
+        subj = story.subject_of(t)
+        a1 = story.actor_at(subj) if subj is not None and span.start <= subj.i < span.end else None
+        a2 = None
+        for o in story.target_tokens(t):
+            if span.start <= o.i < span.end:
+                a = story.actor_at(o)
+                if a is not None and (a1 is None or a.canonical != a1.canonical):
+                    a2 = a
+                    break
+        out.append({"code": p.code, "actor1": a1, "actor2": a2, "place": story.place_of(t)})
+    return out
+
+
+def _fill_from_headline(ev: _Event, headline: list[dict]) -> None:
+    """A body event with no actor that names the headline's place takes the headline's actors."""
+    for h in headline:
+        if (h["actor1"] is not None or h["actor2"] is not None) and ev.location and h["place"] == ev.location:
+            ev.actor1, ev.actor2 = h["actor1"], h["actor2"]
+            return
+
+
+# ------------------------------------------------------------------------------------------------ table
+
+def _dedupe(events: list[_Event]) -> list[_Event]:
+    """The same coded act by the same actors told again later in the story with no better date: kept once."""
+    out: list[_Event] = []
+    for ev in events:
+        key = (ev.pred.code, _actor_key(ev.actor1), _actor_key(ev.actor2))
+        dup = None
+        for i, o in enumerate(out):
+            if (o.pred.code, _actor_key(o.actor1), _actor_key(o.actor2)) == key and key[1] and key[2] \
+                    and (ev.date.vague or o.date.vague or ev.date.value == o.date.value):
+                dup = i
+                break
+        if dup is None:
+            out.append(ev)
+        elif out[dup].date.vague and not ev.date.vague:
+            out[dup] = ev
+    return out
+
+
+def _summary(ev: _Event, info) -> str:
+    t = ev.pred.token
+    verb = ev.pred.pattern or t.lemma_.lower()
+    if ev.modality == "negated":
+        verb = "not " + verb
+    parts = [ev.actor1.canonical if ev.actor1 else "", verb, ev.actor2.canonical if ev.actor2 else ""]
+    s = " ".join(x for x in parts if x)
+    tail = []
+    if info is not None:
+        tail.append(info.name.lower())
+    if ev.location:
+        tail.append(f"in {ev.location}")
+    return s + (" — " + ", ".join(tail) if tail else "")
+
+
+def _table(document, events: list[_Event], dct, pub_date) -> pd.DataFrame:
+    from timeline.actors import actor_columns
+    from timeline.coding import cameo_info
+
+    if not events:
+        return empty_events()
+    pub = ""
+    if document.pub_date is not None:
+        pub = document.pub_date.isoformat()
+    source = (document.metadata.get("source") or (document.dateline.agency if document.dateline else None)
+              or document.url or document.path or "")
+    rows = []
+    text = document.text
+    for ev in events:
+        info = cameo_info(ev.pred.code)
+        row = {
+            "event_id": _event_id(document.id, ev.sent_start, ev.sent_end, ev.pred.token.idx),
+            "doc_id": document.id,
+            "pub_date": pub,
+            "date_value": ev.date.value,
+            "date_start": ev.date.start,
+            "date_end": ev.date.end,
+            "granularity": ev.date.granularity,
+            "date_text": ev.date.text,
+            "date_rule": ev.date.rule,
+            "date_anchor": ev.date.anchor,
+            **actor_columns(ev.actor1, "actor1"),
+            **actor_columns(ev.actor2, "actor2"),
+            "predicate": ev.pred.token.text,
+            "cameo_code": ev.pred.code,
+            "event_type": info.plover if info else "",
+            "quad_class": info.quad_class if info else None,
+            "goldstein": info.goldstein if info else None,
+            "location": ev.location,
+            "modality": ev.modality,
+            "attributed_to": ev.attributed_to,
+            "summary": _summary(ev, info),
+            "sentence": text[ev.sent_start:ev.sent_end],
+            "sent_start": ev.sent_start,
+            "sent_end": ev.sent_end,
+            "source": source,
+        }
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return validate_events(df)
