@@ -231,3 +231,12 @@ def test_speech_verb_only_when_nothing_else(nlp):
 def test_strike_senses(nlp, text, code):
     doc = nlp(text)
     assert code in [c for s in doc.sents for _, c in code_sentence(s)]
+
+
+@pytest.mark.parametrize("text", [
+    "Quarterly profits declined a bit to 66 mln dlrs.",
+    "Final figures are expected to be published next week.",
+])
+def test_no_event_in_economic_hedges(nlp, text):
+    doc = nlp(text)
+    assert [c for s in doc.sents for _, c in code_sentence(s)] == []

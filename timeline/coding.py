@@ -322,6 +322,11 @@ class _Coder:
                     self.consumed.add(c.i)
                 elif e.frame == "light" and e.code[:2] == "01":
                     code = None
+                elif e.frame == "refuse" and not any(k.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp") for k in t.children):
+                    code = None  # "profits declined": refusing needs something refused
+                if (e.frame == "intent" and p is None and e.head in ("expect", "intend", "plan", "hope", "want")
+                        and any(k.dep_ == "auxpass" for k in t.children)):
+                    code = None  # "are expected to be published", "is intended to": a hedge, not an intent
             elif e.frame == "speech":
                 c, p = self.complement(t, "speech")
                 if p is not None:
