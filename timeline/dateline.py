@@ -168,8 +168,11 @@ def _build(m, rule: Rule, text: str) -> Dateline | None:
             return (-1, -1)
 
     month = day = year = None
-    if group("month"):
-        month = month_number(group("month")) if rule.name != "place_date_typo" else month_number_typo(group("month"))
+    if group("month") or group("monthnum"):
+        if group("monthnum"):
+            month = int(group("monthnum"))
+        else:
+            month = month_number(group("month")) if rule.name != "place_date_typo" else month_number_typo(group("month"))
         day = int(group("day"))
         year = int(group("year")) if group("year") else None
         if month is None or not _valid_day(month, day, year):

@@ -29,6 +29,7 @@ from timeline.document import Document, parse_pub_date
 from timeline.paths import data_path
 
 SOURCES = ("metadata", "dateline", "inferred", "none")
+INFER_CHARS = 50_000      # how far past the dateline the year clues are read
 STATE_MARGIN = 1.5        # the best year must lead the runner-up by this many points to be stated
 # ... and at least one of these clues must back it: explicit years alone (with the tense read from nearby
 # words) were right only about 2 times in 3 on Reuters-21578, too weak to state a year on.
@@ -521,9 +522,14 @@ def document_time(doc: Document, pub_date=None) -> DocumentTime:
     label = f"{calendar.month_abbr[dl.month]} {dl.day}"
     if dl.year is not None:
         date = dt.date(dl.year, dl.month, dl.day)
+        if dl.rule == "updated_line" and re.search(r"updated", dl.text, re.I):
+            # a page's last-update time can be months after publication
+            return DocumentTime(date, "dateline", f"'{_short(dl.text, 60)}' gives {date.isoformat()} (a last-updated "
+                                "time: publication may be earlier)", 0.6, month=dl.month, day=dl.day, year_known=True)
         return DocumentTime(date, "dateline", f"dateline '{_short(dl.text, 60)}' gives {date.isoformat()}", 0.95,
                             month=dl.month, day=dl.day, year_known=True)
-    guess = infer_year(doc.text, dl.month, dl.day, body_start=dl.end, dateline_weekday=dl.weekday,
+    # a story's own clues sit in its first pages: very long inputs are read up to INFER_CHARS after the dateline
+    guess = infer_year(doc.text[:dl.end + INFER_CHARS], dl.month, dl.day, body_start=dl.end, dateline_weekday=dl.weekday,
                        dateline_span=(dl.date_start or 0, dl.date_end or 0))
     if guess.year is not None:
         try:

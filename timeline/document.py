@@ -22,7 +22,8 @@ from timeline.errors import TimelineError
 
 MAX_BYTES = 10 * 1024 * 1024          # default size limit of read_text_file
 MAX_TITLE_CHARS = 200
-HEADER_LINES = 3                      # datelines at a line start are looked for in the first lines after the title
+HEADER_LINES = 5                      # datelines at a line start are looked for in the first lines after the title
+MAX_HEADER_LINE_CHARS = 200          # a longer line is body text: the header zone ends with it
 HEADER_ANY_CHARS = 600                # "any"-anchored dateline rules look this far into the story
 FRONT_MATTER_DATE_KEYS = ("pub_date", "published", "publication_date", "date", "dct", "datetime", "pubdate")
 
@@ -254,12 +255,20 @@ def split_document(text: str, pub_date=None, *, path: str | None = None, doc_id:
         title_start, title_end = spans["title"]
 
     # header zone: the first HEADER_LINES non-empty lines after the title
-    zone_lines = [(s, e) for s, e in lines if s >= zone_start and text[s:e].strip()][:HEADER_LINES]
+    # the header zone ends after HEADER_LINES lines, or after the first long line (a body paragraph): a dateline
+    # never follows body text
+    zone_lines = []
+    for s, e in lines:
+        if s < zone_start or not text[s:e].strip():
+            continue
+        zone_lines.append((s, e))
+        if len(zone_lines) >= HEADER_LINES or e - s > MAX_HEADER_LINE_CHARS:
+            break
     zone_end = zone_lines[-1][1] if zone_lines else zone_start
     candidates = []
     for s, e in zone_lines:
         candidates += [d for d in find_datelines(text, s, e, max_lines=1) if d.rule and _anchor(d) == "line"]
-    any_end = min(len(text), _skip_space(text, zone_start) + HEADER_ANY_CHARS, max(zone_end, zone_start))
+    any_end = min(len(text), _skip_space(text, zone_start) + HEADER_ANY_CHARS)
     candidates += [d for d in find_datelines(text, zone_start, any_end, max_lines=0)]
     candidates = _dedupe(candidates)
 
