@@ -127,7 +127,7 @@ def _fields(m, rule: Rule) -> dict | None:
         elif key == "shift":
             f["shift"] = int(lex.value("shiftword", low))
         elif key == "mod":
-            f["mod"] = lex.value("mod", low.rstrip("-"))
+            f["mod"] = lex.value("mod", low.rstrip("-")) or lex.value("edgeword", low)
         elif key == "approx":
             f["approx"] = lex.value("approx", low) or lex.value("boundword", low)
         elif key in ("season", "pod", "holiday", "setword", "freq"):

@@ -46,8 +46,8 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             c.text = c.text[5:]
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
         return False
-    if c.rule == "set_adverb" and tok is not None and tok.pos_ == "ADJ" and " " not in low:
-        return False  # "a quarterly dividend", "the daily newspaper": a property, not a time
+    if c.rule == "set_adverb" and tok is not None and tok.pos_ == "ADJ" and low == "quarterly":
+        return False  # "a quarterly dividend": a kind of payment, not a time
     if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].pos_ == "NOUN":
         return False
