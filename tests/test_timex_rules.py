@@ -1,0 +1,539 @@
+"""Rule tables for the time-expression tagger (timeline.timex.tagger.tag), dateparser style.
+
+Each case is (sentence, document date, expected text, expected TIMEX3 type, expected value, rule family).
+The sentences are invented in the shapes news wires print. The expected text must be found in the
+sentence, and the tagger must return exactly that extent (same start and end), with that type and value;
+no other expression may overlap it. The rule column documents which rule of data/timex/rules.tsv the case
+exercises: `test_rule` checks the tagger names it, and `test_every_rule_is_exercised` that each rule of the
+file fires on at least two cases here.
+
+Document dates (weekdays checked by `test_document_dates_are_the_weekdays_named`):
+  2017-01-19 Thursday (the seed's dateline day), 2017-01-10 Tuesday, 2016-12-15 Thursday,
+  2017-02-09 Thursday, 2017-05-02 Tuesday, 2017-09-12 Tuesday, 2017-10-12 Thursday,
+  2017-11-02 Thursday, 2016-11-20 Sunday, 2016-06-30 Thursday.
+
+Known bugs are kept as strict xfails: they start failing (XPASS) once fixed, so the marker gets removed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import lru_cache
+
+import pytest
+
+from timeline.paths import data_path
+from timeline.timex.tagger import tag
+
+THU = "2017-01-19"      # Thursday
+TUE_JAN = "2017-01-10"  # Tuesday
+DEC = "2016-12-15"      # Thursday
+FEB = "2017-02-09"      # Thursday
+MAY = "2017-05-02"      # Tuesday
+SEP = "2017-09-12"      # Tuesday
+OCT = "2017-10-12"      # Thursday
+NOV = "2017-11-02"      # Thursday
+THANKS = "2016-11-20"   # Sunday; Thanksgiving 2016 was Thursday, November 24
+JUL = "2016-06-30"      # Thursday
+
+WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursday", MAY: "Tuesday",
+              SEP: "Tuesday", OCT: "Thursday", NOV: "Thursday", THANKS: "Sunday", JUL: "Thursday"}
+
+
+def bug(reason: str):
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+class Bug:
+    """A known bug on a table row. `rule_too`: the tagger also names another rule (or none) for it."""
+
+    def __init__(self, reason: str, rule_too: bool = False):
+        self.reason, self.rule_too = reason, rule_too
+
+
+def bug_rule(reason: str) -> Bug:
+    return Bug(reason, rule_too=True)
+
+
+def C(sentence, dct, text, typ, value, rule, known: Bug | None = None):
+    """One table row. `value` may be a set of acceptable values."""
+    return (sentence, dct, text, typ, value, rule, known)
+
+
+def _params(rows, for_rule: bool):
+    out = []
+    for sentence, dct, text, typ, value, rule, known in rows:
+        marks = []
+        if known is not None and (known.rule_too or not for_rule):
+            marks = [bug(known.reason)]
+        out.append(pytest.param(sentence, dct, text, typ, value, rule, marks=marks, id=f"{rule}:{text}"))
+    return out
+
+
+CASES = [
+    # ---- full dates: weekday, month, day, year ------------------------------------------------------
+    C("The summit will open on Monday, January 23, 2017, in the Kazakh capital.", TUE_JAN,
+      "Monday, January 23, 2017", "DATE", "2017-01-23", "date_wd_mdy"),
+    C("Delegates are due to arrive on Thursday, Jan. 19, officials said.", TUE_JAN,
+      "Thursday, Jan. 19", "DATE", "2017-01-19", "date_wd_mdy"),
+    C("The vote is set for Tuesday, March 7 in the lower house.", TUE_JAN,
+      "Tuesday, March 7", "DATE", "2017-03-07", "date_wd_mdy"),
+    C("The accord was signed on January 23, 2017, in Geneva.", MAY,
+      "January 23, 2017", "DATE", "2017-01-23", "date_mdy"),
+    C("Fighting resumed on Sept. 30 after the talks collapsed.", MAY,
+      "Sept. 30", "DATE", "2016-09-30", "date_mdy"),
+    C("The truce, which began on December 30, has largely held.", THU,
+      "December 30", "DATE", "2016-12-30", "date_mdy"),
+    C("Talks will resume on January 10, the envoy said.", DEC,
+      "January 10", "DATE", "2017-01-10", "date_mdy"),
+    # day-month order
+    C("Elections were held on 23 January 2017 across the country.", MAY,
+      "23 January 2017", "DATE", "2017-01-23", "date_dmy"),
+    C("The minister arrived on Monday 1 May for a two-day visit.", MAY,
+      "Monday 1 May", "DATE", "2017-05-01", "date_dmy"),
+    C("The deal expires on the 5th of June, officials said.", MAY,
+      "the 5th of June", "DATE", "2017-06-05", "date_dmy"),
+    # month and year
+    C("The rebels seized the town in January 2016.", MAY, "January 2016", "DATE", "2016-01", "date_my"),
+    C("Protests erupted in March of 2011 in the southern city.", MAY, "March of 2011", "DATE", "2011-03", "date_my"),
+    C("Troops withdrew in mid-December 1998 under the accord.", MAY,
+      "mid-December 1998", "DATE", "1998-12", "date_my"),
+    C("The ceasefire collapsed in early March 2011 after protests spread.", MAY,
+      "early March 2011", "DATE", "2011-03", "date_my"),
+    # ISO and slash dates
+    C("The statement, dated 2017-01-19, was posted online.", MAY, "2017-01-19", "DATE", "2017-01-19", "date_iso"),
+    C("Registration closed on 2016-11-30.", MAY, "2016-11-30", "DATE", "2016-11-30", "date_iso"),
+    C("The memo dated 1/19/2017 was leaked to reporters.", MAY, "1/19/2017", "DATE", "2017-01-19", "date_us_slash"),
+    C("A letter dated 03/04/16 was shown to the court.", MAY, "03/04/16", "DATE", "2016-03-04", "date_us_slash"),
+    # ---- bare months: tense decides the year --------------------------------------------------------
+    C("The truce began in December and has largely held.", THU, "December", "DATE", "2016-12", "date_month"),
+    C("Talks will resume in March, the envoy said.", DEC, "March", "DATE", "2017-03", "date_month"),
+    C("The army launched the offensive in late February.", MAY, "late February", "DATE", "2017-02", "date_month"),
+    C("Parliament will vote in September on the budget.", MAY, "September", "DATE", "2017-09", "date_month"),
+    C("The rebels said in November that they would withdraw.", MAY, "November", "DATE", "2016-11", "date_month"),
+    C("The figures for Sept. were revised downward.", MAY, "Sept.", "DATE", "2016-09", "date_month_abbr"),
+    C("Output fell in Dec. and rose again in January.", MAY, "Dec.", "DATE", "2016-12", "date_month_abbr"),
+    # ---- years, fiscal years, decades, centuries ----------------------------------------------------
+    C("The war began in 2011 and has killed hundreds of thousands.", MAY, "2011", "DATE", "2011", "date_year"),
+    C("Growth slowed in mid-2015 before recovering.", MAY, "mid-2015", "DATE", "2015", "date_year"),
+    C("Elections are due by early 2018, the commission said.", MAY, "early 2018", "DATE", "2018", "date_year"),
+    C("By the end of 1990 most of the troops had left.", MAY, "the end of 1990", "DATE", "1990", "date_year"),
+    C("Sales rose 5 percent from the 1988 period, the company said.", MAY,
+      "the 1988 period", "DATE", "1988", "date_year_period"),
+    C("Profit was lower than in the 1989 quarter.", MAY, "the 1989 quarter", "DATE", "1989", "date_year_period"),
+    C("The treaty was first drafted in nineteen ninety-six.", MAY,
+      "nineteen ninety-six", "DATE", "1996", "date_year_words"),
+    C("Computers were feared to fail in the year two thousand.", MAY,
+      "the year two thousand", "DATE", "2000", "date_year_words"),
+    C("The ministry expects a deficit in fiscal 2018.", MAY, "fiscal 2018", "DATE", "2018", "date_fiscal"),
+    C("Spending will rise in fiscal year 1990, the budget office said.", MAY,
+      "fiscal year 1990", "DATE", "1990", "date_fiscal"),
+    C("The FY2016 budget was approved late.", MAY, "FY2016", "DATE", "2016", "date_fiscal"),
+    C("The dispute dates back to the 1990s.", MAY, "the 1990s", "DATE", "199", "date_decade"),
+    C("The region was a battleground in the early 1980s.", MAY, "the early 1980s", "DATE", "198", "date_decade"),
+    C("Oil prices collapsed in the mid-1980s.", MAY, "the mid-1980s", "DATE", "198", "date_decade"),
+    C("Relations have been frosty since the '80s.", MAY, "the '80s", "DATE", "198", "date_decade"),
+    C("The border was drawn in the 19th century by colonial powers.", MAY,
+      "the 19th century", "DATE", "18", "date_century"),
+    C("The conflict was one of the bloodiest of the twentieth century.", MAY,
+      "the twentieth century", "DATE", "19", "date_century"),
+    C("The church was built in the early 17th century.", MAY, "the early 17th century", "DATE", "16", "date_century"),
+    # ---- quarters and halves: past vs future --------------------------------------------------------
+    C("The economy shrank in the third quarter of 2016.", MAY,
+      "the third quarter of 2016", "DATE", "2016-Q3", "date_quarter"),
+    C("Exports fell 3 percent in the third quarter, the ministry said.", NOV,
+      "the third quarter", "DATE", "2017-Q3", "date_quarter"),
+    C("Exports fell in the third quarter, the ministry said.", FEB,
+      "the third quarter", "DATE", "2016-Q3", "date_quarter"),
+    C("Exports are expected to recover in the third quarter.", FEB,
+      "the third quarter", "DATE", "2017-Q3", "date_quarter"),
+    C("The company posted a loss in the fourth quarter.", FEB,
+      "the fourth quarter", "DATE", "2016-Q4", "date_quarter"),
+    C("Growth in 2016's first quarter was revised up.", MAY,
+      "2016's first quarter", "DATE", "2016-Q1", "date_quarter"),
+    C("Sales fell sharply last quarter.", MAY, "last quarter", "DATE", "2017-Q1", "date_shift_quarter",
+      bug_rule("'last quarter' in a May story is read as 'the fourth quarter' (quarterord last=4, date_quarter wins): "
+          "2016-Q4 instead of the quarter before, 2017-Q1")),
+    C("Exports rose in the first half, customs data showed.", SEP, "the first half", "DATE", "2017-H1", "date_half"),
+    C("The troops will leave in the second half of the year.", MAY, "the second half", "DATE", "2017-H2", "date_half"),
+    C("Officials will finish the work in the second half.", FEB, "the second half", "DATE", "2017-H2", "date_half",
+      Bug("future tense ignored for halves: 'will finish ... in the second half' in a February story gives "
+          "2016-H2 (quarters get it right: 'will recover in the third quarter' -> 2017-Q3)")),
+    C("Arms sales doubled in the first half of 2016.", MAY,
+      "the first half of 2016", "DATE", "2016-H1", "date_half",
+      bug_rule("'the first half of 2016' is taken by date_year with mod START (same length, earlier rule): value "
+          "2016 instead of 2016-H1; the rules.tsv example 'the second half of 1998' says date_half")),
+    # ---- seasons ------------------------------------------------------------------------------------
+    C("The offensive began in the summer of 2014.", MAY, "the summer of 2014", "DATE", "2014-SU", "date_season_y"),
+    C("The siege lasted through winter 2016.", MAY, "winter 2016", "DATE", "2016-WI", "date_season_y"),
+    C("The party split in the spring of 1998.", MAY, "the spring of 1998", "DATE", "1998-SP", "date_season_y"),
+    # ---- holidays, fixed and movable ----------------------------------------------------------------
+    C("The ceasefire is due to start on Thanksgiving.", THANKS, "Thanksgiving", "DATE", "2016-11-24", "date_holiday"),
+    C("Shelling continued through Christmas, residents said.", TUE_JAN, "Christmas", "DATE", "2016-12-25",
+      "date_holiday"),
+    C("The prisoners were released on New Year's Day 2017.", MAY,
+      "New Year's Day 2017", "DATE", "2017-01-01", "date_holiday"),
+    C("The president will speak on Independence Day.", JUL, "Independence Day", "DATE", "2016-07-04", "date_holiday"),
+    # ---- weekdays with tense ------------------------------------------------------------------------
+    C("Foreign Minister Sergey Lavrov told reporters on Thursday.", THU, "Thursday", "DATE", "2017-01-19",
+      "date_weekday"),
+    C("The conference will be held on Monday in the capital.", THU, "Monday", "DATE", "2017-01-23", "date_weekday"),
+    C("He had said on Wednesday that the talks would go ahead.", THU, "Wednesday", "DATE", "2017-01-18",
+      "date_weekday"),
+    C("Rebels shelled the town on Sunday, killing four.", THU, "Sunday", "DATE", "2017-01-15", "date_weekday"),
+    C("Voting will take place on Saturday.", THU, "Saturday", "DATE", "2017-01-21", "date_weekday"),
+    C("Officials met on Tuesday and agreed on a timetable.", THU, "Tuesday", "DATE", "2017-01-17", "date_weekday"),
+    C("The envoy is expected to arrive on Friday.", THU, "Friday", "DATE", "2017-01-20", "date_weekday"),
+    C("Monday's meeting ended without agreement.", THU, "Monday", "DATE", "2017-01-16", "date_weekday"),
+    C("Earlier Thursday, the army said it had retaken the hill.", THU,
+      "Thursday", "DATE", "2017-01-19", "date_weekday"),
+    C("The government said on Monday it would cap prices.", THU, "Monday", "DATE", "2017-01-16", "date_weekday",
+      Bug("'said on Monday it would ...' (no 'that') takes the tense of 'would cap': the coming Monday "
+          "2017-01-23 instead of the past Monday 2017-01-16; with 'that' it is right")),
+    C("The talks are scheduled for the week of March 6.", FEB,
+      "the week of March 6", "DATE", "2017-W10", "date_week_of"),
+    C("Ministers met during the week of January 23, 2017.", FEB,
+      "the week of January 23, 2017", "DATE", "2017-W04", "date_week_of"),
+    # weekday + part of day (the rule types these DATE; the value carries the part of day)
+    C("The blast happened on Tuesday night near the market.", THU,
+      "Tuesday night", "DATE", "2017-01-17TNI", "time_weekday_pod"),
+    C("The ministers will meet again on Saturday morning.", THU,
+      "Saturday morning", "DATE", "2017-01-21TMO", "time_weekday_pod"),
+    C("Police raided the camp on Wednesday afternoon.", THU,
+      "Wednesday afternoon", "DATE", "2017-01-18TAF", "time_weekday_pod"),
+    # weekends (2017-01-19 is in ISO week 3; the weekend before is in week 2)
+    C("The rebels attacked over the weekend.", THU, "the weekend", "DATE", "2017-W02-WE", "date_weekend"),
+    C("Talks will continue this weekend in Geneva.", THU, "this weekend", "DATE", "2017-W03-WE", "date_weekend"),
+    C("Thousands marched last weekend in the capital.", THU, "last weekend", "DATE", "2017-W02-WE", "date_weekend"),
+    # ---- today / yesterday / tomorrow / tonight / last night ----------------------------------------
+    C("The minister arrives in Ankara today for talks.", THU, "today", "DATE", "2017-01-19", "date_today"),
+    C("Today's vote was postponed.", THU, "Today", "DATE", "2017-01-19", "date_today"),
+    C("The army said yesterday that it had retaken the town.", THU, "yesterday", "DATE", "2017-01-18",
+      "date_yesterday"),
+    C("Talks resumed yesterday after a pause.", MAY, "yesterday", "DATE", "2017-05-01", "date_yesterday"),
+    C("The ministers will meet again tomorrow.", THU, "tomorrow", "DATE", "2017-01-20", "date_tomorrow"),
+    C("The talks resume early tomorrow in Vienna.", THU, "early tomorrow", "DATE", "2017-01-20", "date_tomorrow"),
+    C("Officials met the day before yesterday.", THU,
+      "the day before yesterday", "DATE", "2017-01-17", "date_day_before_yesterday"),
+    C("The court ruled the day before yesterday that the vote was valid.", MAY,
+      "the day before yesterday", "DATE", "2017-04-30", "date_day_before_yesterday"),
+    C("The verdict is due the day after tomorrow.", THU,
+      "the day after tomorrow", "DATE", "2017-01-21", "date_day_after_tomorrow"),
+    C("The results will be announced the day after tomorrow.", MAY,
+      "the day after tomorrow", "DATE", "2017-05-04", "date_day_after_tomorrow"),
+    C("The president will address the nation tonight.", THU, "tonight", "TIME", "2017-01-19TNI", "time_tonight"),
+    C("Tonight the council will vote on the plan.", MAY, "Tonight", "TIME", "2017-05-02TNI", "time_tonight"),
+    C("Two rockets hit the city last night.", THU, "last night", "TIME", "2017-01-18TNI", "time_last_night"),
+    C("Shelling resumed last night after a lull.", MAY, "last night", "TIME", "2017-05-01TNI", "time_last_night"),
+    C("Police cleared the square this morning.", THU, "this morning", "TIME", "2017-01-19TMO", "time_this_pod"),
+    C("The envoy will leave this evening.", THU, "this evening", "TIME", "2017-01-19TEV", "time_this_pod"),
+    C("The envoy arrived yesterday morning.", THU, "yesterday morning", "TIME", "2017-01-18TMO", "time_yesterday_pod"),
+    C("The curfew was lifted yesterday afternoon.", MAY,
+      "yesterday afternoon", "TIME", "2017-05-01TAF", "time_yesterday_pod"),
+    C("The council meets tomorrow evening.", THU, "tomorrow evening", "TIME", "2017-01-20TEV", "time_tomorrow_pod"),
+    C("The minister flies to Paris tomorrow morning.", MAY,
+      "tomorrow morning", "TIME", "2017-05-03TMO", "time_tomorrow_pod"),
+    # ---- last/this/next week, month, year, quarter --------------------------------------------------
+    C("The talks collapsed last week.", THU, "last week", "DATE", "2017-W02", "date_shift_unit"),
+    C("Troops will leave next week.", THU, "next week", "DATE", "2017-W04", "date_shift_unit"),
+    C("The agency reported the figures this week.", THU, "this week", "DATE", "2017-W03", "date_shift_unit"),
+    C("Parliament will debate the bill next month.", THU, "next month", "DATE", "2017-02", "date_shift_unit"),
+    C("The deal was signed this month.", THU, "this month", "DATE", "2017-01", "date_shift_unit"),
+    C("Inflation will rise this year, the bank said.", THU, "this year", "DATE", "2017", "date_shift_unit"),
+    C("The rebels lost ground last year.", THU, "last year", "DATE", "2016", "date_shift_unit"),
+    C("Elections are expected next year.", THU, "next year", "DATE", "2018", "date_shift_unit"),
+    C("Revenue should improve next quarter.", THU, "next quarter", "DATE", "2017-Q2", "date_shift_unit"),
+    C("Sales rose this quarter.", MAY, "this quarter", "DATE", "2017-Q2", "date_shift_unit"),
+    C("Profit rose in the current quarter.", MAY, "the current quarter", "DATE", "2017-Q2", "date_shift_unit"),
+    C("The two sides met earlier this year in Geneva.", MAY,
+      "earlier this year", "DATE", "2017", "date_mod_shift_unit"),
+    C("A final deal is expected later this month.", MAY, "later this month", "DATE", "2017-05", "date_mod_shift_unit"),
+    C("The rebels withdrew late last year.", MAY, "late last year", "DATE", "2016", "date_mod_shift_unit"),
+    C("Talks are due to resume early next week.", MAY, "early next week", "DATE", "2017-W19", "date_mod_shift_unit"),
+    C("The company expects sales to rise this fiscal quarter.", MAY,
+      "this fiscal quarter", "DATE", "2017-Q2", "date_shift_quarter"),
+    C("Profits rose in the current fiscal quarter.", MAY,
+      "the current fiscal quarter", "DATE", "2017-Q2", "date_shift_quarter"),
+    C("Profit fell in the latest fiscal quarter.", MAY,
+      "the latest fiscal quarter", "DATE", "2017-Q1", "date_shift_quarter"),
+    C("Profit rose 5 percent in the quarter.", MAY, "the quarter", "DATE", "2017-Q1", "date_the_quarter"),
+    C("Output fell in the latest period.", MAY, "the latest period", "DATE", "2017-Q1", "date_the_quarter"),
+    C("Profit in this year's first quarter rose.", MAY,
+      "this year's first quarter", "DATE", "2017-Q1", "date_shift_year_quarter"),
+    C("Sales in last year's fourth quarter fell.", MAY,
+      "last year's fourth quarter", "DATE", "2016-Q4", "date_shift_year_quarter"),
+    # ---- year-end, the end of the month, the fiscal year ----------------------------------------------
+    C("The bank expects a deal by year-end.", MAY, "year-end", "DATE", "2017", "date_year_end"),
+    C("The plant will close by the year-end.", MAY, "the year-end", "DATE", "2017", "date_year_end"),
+    C("Troops will leave by the end of the year.", MAY, "the end of the year", "DATE", "2017", "date_end_of_unit"),
+    C("The bill passed at the start of the month.", MAY,
+      "the start of the month", "DATE", "2017-05", "date_end_of_unit"),
+    C("Elections are due by the end of next year.", MAY,
+      "the end of next year", "DATE", "2018", "date_mod_shift_unit"),
+    C("The talks resume in the middle of next week.", MAY,
+      "the middle of next week", "DATE", "2017-W19", "date_mod_shift_unit"),
+    C("Profit for the fiscal year, the company said, rose 4 percent.", MAY,
+      "the fiscal year", "DATE", "2017", "date_fiscal_year"),
+    C("The bank expects growth to pick up in the current fiscal year.", MAY,
+      "the current fiscal year", "DATE", "2017", "date_fiscal_year"),
+    # ---- last Friday, next Monday, last November, last summer ---------------------------------------
+    C("The rebels withdrew last Friday.", THU, "last Friday", "DATE", "2017-01-13", "date_shift_weekday"),
+    C("The talks will resume next Monday.", THU, "next Monday", "DATE", "2017-01-23", "date_shift_weekday"),
+    C("The vote is set for this Saturday.", THU, "this Saturday", "DATE", "2017-01-21", "date_shift_weekday"),
+    C("The truce collapsed last November.", MAY, "last November", "DATE", "2016-11", "date_shift_month"),
+    C("Elections will be held next March.", MAY, "next March", "DATE", "2018-03", "date_shift_month"),
+    C("The offensive started this September.", OCT, "this September", "DATE", "2017-09", "date_shift_month"),
+    C("The drought began last summer.", MAY, "last summer", "DATE", "2016-SU", "date_shift_season"),
+    C("Troops will withdraw next spring.", MAY, "next spring", "DATE", "2018-SP", "date_shift_season"),
+    C("The talks collapsed early last winter.", MAY, "early last winter", "DATE", "2016-WI", "date_shift_season"),
+    # ---- N units ago / from now ---------------------------------------------------------------------
+    C("The ceasefire was agreed three days ago.", THU, "three days ago", "DATE", "2017-01-16", "date_ago"),
+    C("The town fell two weeks ago.", THU, "two weeks ago", "DATE", "2017-W01", "date_ago"),
+    C("He resigned five months ago.", THU, "five months ago", "DATE", "2016-08", "date_ago"),
+    C("The war began six years ago.", THU, "six years ago", "DATE", "2011", "date_ago"),
+    C("A year ago today the city fell.", THU, "A year ago today", "DATE", "2016-01-19", "date_ago_today",
+      Bug("'a year ago today' is the day a year back (2016-01-19), not the whole year 2016")),
+    C("Two years ago today, the rebels entered the city.", MAY, "Two years ago today", "DATE", "2015-05-02",
+      "date_ago_today",
+      Bug("'two years ago today' is the day two years back (2015-05-02), not the whole year 2015")),
+    C("The rebels withdrew from the town months ago.", MAY, "months ago", "DATE", "PAST_REF", "date_plural_ago"),
+    C("The decision was made years ago, he said.", MAY, "years ago", "DATE", "PAST_REF", "date_plural_ago"),
+    C("The votes will be counted two days from now.", THU, "two days from now", "DATE", "2017-01-21", "date_from_now"),
+    C("The court rules a week from today.", THU, "a week from today", "DATE", "2017-W04", "date_from_now"),
+    # ---- counted from the narrative: a day earlier, two weeks later, the next day -------------------
+    C("The rebels seized the airport on March 3, 2016. A day earlier, they had cut the road.", MAY,
+      "A day earlier", "DATE", "2016-03-02", "date_earlier"),
+    C("The rebels seized the airport on March 3, 2016. Two days earlier, envoys had left.", MAY,
+      "Two days earlier", "DATE", "2016-03-01", "date_earlier"),
+    C("The rebels seized the airport on March 3, 2016. Two weeks later, the army struck back.", MAY,
+      "Two weeks later", "DATE", "2016-03-17", "date_later"),
+    C("The accord was signed on June 12, 2015. Three days afterwards, fighting resumed.", MAY,
+      "Three days afterwards", "DATE", "2015-06-15", "date_later"),
+    C("The siege began in July 2014. A year later, the city fell.", MAY,
+      "A year later", "DATE", "2015-07", "date_later"),
+    C("The rebels seized the airport on March 3, 2016. The next day, the army struck back.", MAY,
+      "The next day", "DATE", "2016-03-04", "date_narr_next"),
+    C("Talks collapsed on October 4, 2015. The following week, both sides mobilised.", MAY,
+      "The following week", "DATE", "2015-W41", "date_narr_next"),
+    C("Talks collapsed on October 4, 2015. The previous day, envoys had met.", MAY,
+      "The previous day", "DATE", "2015-10-03", "date_narr_prev"),
+    C("The siege began on July 9, 2014. The previous week, shells hit the port.", MAY,
+      "The previous week", "DATE", "2014-W27", "date_narr_prev"),
+    C("The siege began on July 9, 2014. That same day, the bridge was destroyed.", MAY,
+      "That same day", "DATE", "2014-07-09", "date_narr_same"),
+    C("The siege began on July 9, 2014. That day, the bridge was destroyed.", MAY,
+      "That day", "DATE", "2014-07-09", "date_narr_same"),
+    C("The siege began on July 9, 2014. The next morning, the army attacked.", MAY,
+      "The next morning", "TIME", "2014-07-10TMO", "time_narr_next_pod"),
+    C("The accord was signed on June 12, 2015. The following evening, fighting resumed.", MAY,
+      "The following evening", "TIME", "2015-06-13TEV", "time_narr_next_pod"),
+    # year-earlier: the narrative's period one year back
+    C("Net profit rose 8 percent in the first quarter of 2017 from the year-earlier period.", MAY,
+      "the year-earlier period", "DATE", "2016-Q1", "date_year_earlier"),
+    C("Sales rose in the first quarter of 2017, up from 3 million in the year-ago quarter.", MAY,
+      "the year-ago quarter", "DATE", "2016-Q1", "date_year_earlier"),
+    # ---- vague references ---------------------------------------------------------------------------
+    C("The conflict is now in its sixth year.", THU, "now", "DATE", "PRESENT_REF", "date_present_ref"),
+    C("The region is currently under curfew.", THU, "currently", "DATE", "PRESENT_REF", "date_present_ref"),
+    C("At present the border remains closed.", THU, "At present", "DATE", "PRESENT_REF", "date_present_ref"),
+    C("Fighting has intensified recently.", THU, "recently", "DATE", "PAST_REF", "date_past_ref"),
+    C("The minister was earlier quoted as saying the talks would go ahead.", THU,
+      "earlier", "DATE", "PAST_REF", "date_past_ref"),
+    C("Such attacks were rare in the past.", THU, "the past", "DATE", "PAST_REF", "date_past_ref"),
+    C("Violence has escalated in recent days.", THU, "recent days", "DATE", "PAST_REF", "date_recent_units"),
+    C("Violence has escalated in recent years.", THU, "recent years", "DATE", "PAST_REF", "date_recent_units"),
+    C("The two sides may meet in the future.", THU, "the future", "DATE", "FUTURE_REF", "date_future_ref"),
+    C("A deal is possible in the near future.", THU, "the near future", "DATE", "FUTURE_REF", "date_future_ref"),
+    C("The council will vote soon.", THU, "soon", "DATE", "FUTURE_REF", "date_future_ref",
+      bug_rule("rules.tsv's example for date_future_ref says 'soon' but the lexicon section vaguefuture lacks it: "
+          "nothing is tagged")),
+    C("More troops will arrive in the coming weeks.", THU,
+      "the coming weeks", "DATE", "FUTURE_REF", "date_coming_units"),
+    C("A deal is expected in the coming days.", THU, "the coming days", "DATE", "FUTURE_REF", "date_coming_units"),
+    # ---- durations ----------------------------------------------------------------------------------
+    C("The delegation spent three days in Moscow.", THU, "three days", "DURATION", "P3D", "dur_num_unit"),
+    C("Prices have risen 10 percent over the past three months.", THU,
+      "the past three months", "DURATION", "P3M", "dur_num_unit"),
+    C("The economy will grow in the next two years.", THU, "the next two years", "DURATION", "P2Y", "dur_num_unit"),
+    C("He was sentenced to 10 years in prison.", THU, "10 years", "DURATION", "P10Y", "dur_num_unit"),
+    C("The ceasefire has held for 24 hours.", THU, "24 hours", "DURATION", "PT24H", "dur_num_unit"),
+    C("He began a two-year term in office.", THU, "two-year", "DURATION", "P2Y", "dur_num_unit"),
+    C("The ceasefire is a 72-hour truce.", THU, "72-hour", "DURATION", "PT72H", "dur_num_unit"),
+    C("Talks could take a few weeks.", THU, "a few weeks", "DURATION", "PXW", "dur_num_unit"),
+    C("The fighting went on for several years.", THU, "several years", "DURATION", "PXY", "dur_num_unit"),
+    C("The talks lasted a couple of days.", THU, "a couple of days", "DURATION", "P2D", "dur_num_unit"),
+    C("The war has lasted more than six years.", THU, "more than six years", "DURATION", "P6Y", "dur_num_unit"),
+    C("The first nine months of the year saw record arrivals.", THU,
+      "The first nine months", "DURATION", "P9M", "dur_num_unit"),
+    C("He spent six and a half years in prison.", THU,
+      "six and a half years", "DURATION", {"P6.5Y", "P78M"}, "dur_num_unit",
+      bug_rule("'six and a half years' -> only 'a half years' is tagged, value P6M")),
+    C("The blackout will last half a day.", THU, "half a day", "DURATION", {"PT12H", "P0.5D"}, "dur_num_unit"),
+    C("The talks may take two to three weeks.", THU, "two to three weeks", "DURATION", "PXW", "dur_range"),
+    C("Such audits take 12 to 18 months.", THU, "12 to 18 months", "DURATION", "PXM", "dur_range"),
+    C("The talks could last 12 to 18 months.", THU, "12 to 18 months", "DURATION", "PXM", "dur_range",
+      bug_rule("the verb 'last' is swallowed: extent 'last 12 to 18 months' instead of '12 to 18 months'")),
+    C("Exports fell in the past year.", THU, "the past year", "DURATION", "P1Y", "dur_the_past_unit"),
+    C("Tensions have risen over the last decade.", THU, "the last decade", "DURATION", "P10Y", "dur_the_past_unit"),
+    C("The ceasefire will be reviewed over the next month.", THU,
+      "the next month", "DURATION", "P1M", "dur_the_past_unit",
+      bug_rule("'over the next month' (the dur_the_past_unit example 'the next month') is taken by date_narr_next "
+          "as DATE 2017-02 (same length, earlier rule)")),
+    C("The two sides have been at war for years.", THU, "years", "DURATION", "PXY", "dur_bare_plural"),
+    C("Negotiations have stalled for decades.", THU, "decades", "DURATION", "PXDE", "dur_bare_plural"),
+    C("A five-year-long war ended in 1975.", THU, "five-year-long", "DURATION", "P5Y", "dur_adjectival"),
+    C("They signed a 10-year-long lease on the base.", THU, "10-year-long", "DURATION", "P10Y", "dur_adjectival"),
+    C("The meeting lasted half an hour.", THU, "half an hour", "DURATION", "PT0.5H", "dur_half"),
+    C("The rebels gave the convoy half an hour to leave.", THU, "half an hour", "DURATION", "PT0.5H", "dur_half"),
+    # ---- clock times --------------------------------------------------------------------------------
+    C("The curfew starts at 5 p.m. on the border.", THU, "5 p.m.", "TIME", "2017-01-19T17:00", "time_clock"),
+    C("The blast struck at 10:30 a.m. EST near the embassy.", THU,
+      "10:30 a.m. EST", "TIME", "2017-01-19T10:30", "time_clock"),
+    C("Polls close at 8 pm local time.", THU, "8 pm local time", "TIME", "2017-01-19T20:00", "time_clock"),
+    C("The deadline expires at 23:59 local time.", THU, "23:59", "TIME", "2017-01-19T23:59", "time_clock24"),
+    C("The explosion happened at 14:00 hours.", THU, "14:00", "TIME", "2017-01-19T14:00", "time_clock24",
+      bug_rule("':00 hours' is read as a duration: '00 hours' DURATION PT0H overlaps the clock time 14:00")),
+    C("The explosion happened at 14:00 GMT.", THU, "14:00 GMT", "TIME", "2017-01-19T14:00", "time_clock24",
+      bug_rule("the zone is left out of a 24-hour time: extent '14:00' instead of '14:00 GMT' (the rule's own "
+          "example), while '10:30 a.m. EST' keeps it")),
+    C("The vote will be held at noon Thursday.", THU, "noon Thursday", "TIME", "2017-01-19T12:00",
+      "time_clock_weekday"),
+    C("The truce expires at midnight Friday.", THU, "midnight Friday", "TIME", "2017-01-20T24:00",
+      "time_clock_weekday"),
+    C("Police said the attack began at 10 p.m. Wednesday.", THU,
+      "10 p.m. Wednesday", "TIME", "2017-01-18T22:00", "time_clock_weekday"),
+    C("Noon is the deadline for the rebels.", THU, "Noon", "TIME", "2017-01-19T12:00", "time_noon"),
+    C("The deadline is Thursday, noon.", THU, "noon", "TIME", "2017-01-19T12:00", "time_noon"),
+    C("The ceasefire took effect at noon.", THU, "noon", "TIME", "2017-01-19T12:00", "time_noon",
+      bug_rule("time_noon's lookbehind (?<!\\w\\s) rejects 'noon' after any word: 'at noon', 'by midnight' are "
+          "never tagged")),
+    C("The rebels must leave by midnight.", THU, "midnight", "TIME", "2017-01-19T24:00", "time_noon",
+      bug_rule("time_noon's lookbehind (?<!\\w\\s) rejects 'midnight' after any word ('by midnight')")),
+    # ---- sets ---------------------------------------------------------------------------------------
+    C("Shelling continues daily in the east.", THU, "daily", "SET", "P1D", "set_adverb"),
+    C("The council meets weekly to review the truce.", THU, "weekly", "SET", "P1W", "set_adverb"),
+    C("The report is published annually.", THU, "annually", "SET", "P1Y", "set_adverb"),
+    C("Patrols run every day along the border.", THU, "every day", "SET", "P1D", "set_adverb"),
+    C("Inspectors check the site every six months.", THU, "every six months", "SET", "P6M", "set_every_unit"),
+    C("Prices are reviewed each week.", THU, "each week", "SET", "P1W", "set_every_unit"),
+    C("The festival is held each July.", THU, "each July", "SET", "XXXX-07", "set_every_month"),
+    C("The envoy travels to Geneva every March.", THU, "every March", "SET", "XXXX-03", "set_every_month"),
+    C("Monitors visit the area every Tuesday.", THU, "every Tuesday", "SET", "XXXX-WXX-2", "set_every_weekday"),
+    C("Leaders meet every Friday night.", THU, "every Friday night", "SET", "XXXX-WXX-5TNI", "set_every_weekday"),
+    C("Protesters gather on Fridays in the main square.", THU, "Fridays", "SET", "XXXX-WXX-5", "set_weekdays"),
+    C("He meets the press on Mondays.", THU, "Mondays", "SET", "XXXX-WXX-1", "set_weekdays"),
+    C("The field pumps 100,000 barrels a day.", THU, "a day", "SET", "P1D", "set_rate",
+      bug_rule("a rate's 'a day' is taken by dur_num_unit ('a'=1, same extent, earlier rule): DURATION P1D")),
+    C("Inflation ran at 3 percent a month last year.", THU, "a month", "SET", "P1M", "set_rate",
+      bug_rule("a rate's 'a month' is taken by dur_num_unit ('a'=1, same extent, earlier rule): DURATION P1M")),
+    C("Envoys meet twice a week in Geneva.", THU, "twice a week", "SET", "P1W", "set_times_a"),
+    C("The monitors report once a month.", THU, "once a month", "SET", "P1M", "set_times_a"),
+]
+
+# Sentences with words that look like time expressions but are not: nothing may be tagged.
+NEGATIVE = [
+    pytest.param("We have already invited the United States, he said.", THU, id="we-not-wednesday"),
+    pytest.param("Wed like to see the talks resume.", THU, id="Wed-typo-not-wednesday"),
+    pytest.param("The talks may fail, he warned.", THU, id="may-the-verb"),
+    pytest.param("May God protect our soldiers, he said.", THU, id="May-optative"),
+    pytest.param("Britain's Theresa May will visit Washington.", THU, id="Theresa-May-subject"),
+    pytest.param("Theresa May met the French president.", THU, id="Theresa-May-sentence-start",
+                 marks=bug("'Theresa May met ...' at the start of a sentence: 'May' tagged DATE 2016-05")),
+    pytest.param("Protesters will march to parliament.", THU, id="march-the-verb"),
+    pytest.param("Thousands march through the capital to protest.", THU, id="march-the-verb-present"),
+    pytest.param("The country sent 2,000 troops to the border.", THU, id="2000-troops"),
+    pytest.param("The army deployed 1500 soldiers near the town.", THU, id="1500-soldiers"),
+    pytest.param("The bill would cost $2017 per household.", THU, id="dollar-2017"),
+    pytest.param("The vote went to a second round.", THU, id="a-second-round"),
+    pytest.param("He was appointed after the fall of the regime.", THU, id="the-fall-of-the-regime"),
+    pytest.param("A 6-year-old boy was killed in the blast.", THU, id="6-year-old"),
+    pytest.param("The company raised its quarterly dividend.", THU, id="quarterly-dividend"),
+    pytest.param("The talks should resume as soon as possible.", THU, id="as-soon-as-possible"),
+    pytest.param("The rebels hold 1999 square kilometres of land.", THU, id="1999-square-km",
+                 marks=bug("a measure read as a year: '1999' DATE 1999")),
+    pytest.param("Flight 2016 landed safely.", THU, id="flight-number",
+                 marks=bug("a flight number read as a year: 'Flight 2016' -> '2016' DATE 2016")),
+]
+
+
+@lru_cache(maxsize=None)
+def _tags(sentence: str, dct: str | None):
+    return tuple(tag(sentence, dt.date.fromisoformat(dct) if dct else None))
+
+
+def _show(tags) -> str:
+    return "; ".join(f"{t.text!r}[{t.start}:{t.end}] {t.type} {t.value} ({t.rule})" for t in tags) or "nothing"
+
+
+def _the_one(sentence, dct, text):
+    assert text in sentence, f"bad test: {text!r} not in the sentence"
+    start = sentence.index(text)
+    end = start + len(text)
+    tags = _tags(sentence, dct)
+    hits = [t for t in tags if t.start < end and start < t.end]
+    assert len(hits) == 1, f"expected one expression at {text!r} [{start}:{end}], got: {_show(tags)}"
+    t = hits[0]
+    assert (t.start, t.end, t.text) == (start, end, text), f"extent: got {_show(hits)}, expected {text!r}"
+    return t
+
+
+@pytest.mark.parametrize("sentence, dct, text, typ, value, rule", _params(CASES, for_rule=False))
+def test_timex(sentence, dct, text, typ, value, rule):
+    t = _the_one(sentence, dct, text)
+    assert t.type == typ, _show([t])
+    if isinstance(value, (set, frozenset)):
+        assert t.value in value, _show([t])
+    else:
+        assert t.value == value, _show([t])
+    if dct is not None and value not in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        assert t.resolved, _show([t])
+
+
+@pytest.mark.parametrize("sentence, dct, text, typ, value, rule", _params(CASES, for_rule=True))
+def test_rule(sentence, dct, text, typ, value, rule):
+    """The rule that found it (the tagger may add '+quote' or '+dateline')."""
+    t = _the_one(sentence, dct, text)
+    assert t.rule.split("+")[0] == rule, _show([t])
+
+
+@pytest.mark.parametrize("sentence, dct", NEGATIVE)
+def test_not_a_time_expression(sentence, dct):
+    tags = _tags(sentence, dct)
+    assert not tags, _show(tags)
+
+
+def _rule_names() -> list[str]:
+    names = []
+    with open(data_path("timex", "rules.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                names.append(line.split("\t")[0])
+    return names
+
+
+DEAD_RULES = {
+    "date_end_of_shift_unit": "date_mod_shift_unit comes first with the same extent ('the end of', 'the middle of', "
+                              "'the start of' are in the mod word list); only 'turn of' is left to it",
+    "set_rate": "dur_num_unit takes 'a day' / 'a month' after a rate first (same extent, earlier rule)",
+    "dur_vague_num": "dur_num_unit already takes every vague number ('a few', 'several', 'many' are in the "
+                     "lexicon's number section) with the same extent and comes first, so this rule never wins",
+}
+
+
+@pytest.mark.parametrize("rule", [
+    pytest.param(r, marks=bug(DEAD_RULES[r]) if r in DEAD_RULES else ()) for r in _rule_names()])
+def test_every_rule_is_exercised(rule):
+    """Each rule of data/timex/rules.tsv fires on at least two sentences of the table (a new rule needs cases)."""
+    fired = Counter()
+    for sentence, dct, *_ in CASES:
+        for t in _tags(sentence, dct):
+            fired[t.rule.split("+")[0]] += 1
+    assert fired[rule] >= 2, f"{rule} fired {fired[rule]} time(s) on the table"
+
+
+def test_document_dates_are_the_weekdays_named():
+    for d, name in WEEKDAY_OF.items():
+        assert dt.date.fromisoformat(d).strftime("%A") == name
+    assert dt.date(2016, 11, 24).strftime("%A") == "Thursday"  # Thanksgiving 2016
+    assert dt.date(2017, 5, 1).strftime("%A") == "Monday"      # 'Monday 1 May' case
+    assert dt.date(2017, 3, 7).strftime("%A") == "Tuesday"     # 'Tuesday, March 7' case
