@@ -101,6 +101,12 @@ CASES = [
     ("Who warned them?", None, []),
     # media
     ("The Mehr news agency and Reuters reported it.", None, [("Reuters", "Reuters", "media", "GBR")]),
+    # a surname after another first name is someone else; companies after "General" are not people
+    ("Michael Bolton sang while Bolton watched.", "2018", [("Bolton", "John Bolton", "person", "USA")]),
+    ("General Motors Corp said sales rose.", None, []),
+    ("The AU Peace and Security Council met in Addis Ababa.", None,
+     [("AU Peace and Security Council", "African Union Peace and Security Council", "igo", "")]),
+    ("Kuala Lumpur-based traders sold.", None, []),
 ]
 
 

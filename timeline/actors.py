@@ -229,6 +229,12 @@ _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "within", "ou
 _MODIFIERS = {"new", "former", "then", "acting", "outgoing", "incoming", "top", "senior", "powerful", "veteran",
               "interim", "late", "current", "newly", "appointed", "elected", "chief", "deputy", "own", "main",
               "hardline", "moderate", "embattled", "beleaguered", "caretaker", "transitional", "provisional"}
+_OPENERS = {"but", "however", "meanwhile", "also", "then", "still", "so", "now", "when", "while", "after", "before",
+            "if", "as", "since", "there", "here", "both", "even", "instead", "thus", "yet", "what", "why", "how",
+            "where", "asked", "later", "separately", "elsewhere", "overnight", "tonight", "although", "though",
+            "because", "once", "until", "unless", "whether", "only", "first", "finally", "again"}
+_MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+               "thu", "fri", "sat", "sun"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 # words that make a capitalised phrase after "General"/"President" a company or a body, not a person
 _NOT_NAME_WORDS = {"corp", "co", "inc", "ltd", "plc", "llc", "group", "bank", "agreement", "motors", "electric",
@@ -562,6 +568,9 @@ class _Composer:
             if kind == "title":
                 pos = self.title_phrase(r.i0, None, r)
                 continue
+            if kind == "person" and self.other_first_name(r):
+                pos = r.i1  # "Michael Bolton" is not John Bolton
+                continue
             if kind == "person":
                 person = self.m.pick_person(e.target, self.year)
                 if group is not None and group.entry.target[1] in ("government", "military", "militia"):
@@ -631,6 +640,26 @@ class _Composer:
         self.out.sort(key=lambda m: m.start)
         return self.out
 
+    def other_first_name(self, r: Raw) -> bool:
+        """A one-word alias (a surname) right after a capitalised word the dictionary does not know."""
+        if r.i1 - r.i0 != 1 or r.i0 == 0:
+            return False
+        prev = self.toks[r.i0 - 1]
+        if self.text[prev.end:self.toks[r.i0].start] != " " or not prev.text[:1].isupper() or not prev.text.isalpha():
+            return False
+        if prev.key in _NOT_NAMES or any(x.i1 == r.i0 for x in self.raws):
+            return False
+        st = self.spacy_tok(r.i0 - 1)
+        if st is not None:
+            return st.ent_type_ == "PERSON"
+        return not (self.sentence_initial(r.i0 - 1) and prev.key in _OPENERS)
+
+    def sentence_initial(self, i) -> bool:
+        if i == 0:
+            return True
+        before = self.text[self.toks[i - 1].start:self.toks[i].start]
+        return self.toks[i - 1].text in (".", "!", "?", '"', "“", "”", ":", ";") or "\n" in before
+
     def inside_spacy_person(self, r: Raw) -> bool:
         """A country alias inside a PERSON entity ("Jordan Henderson") is not the country."""
         if self.doc is None or r.entry.kind not in ("country", "capital", "demonym"):
@@ -676,6 +705,8 @@ class _Composer:
             # single-word PERSON entities of the small model are too often places or agencies ("Brega", "Tasnim")
             if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
                 continue
+            if any(w.lower().strip(".,") in _NOT_NAMES or w.lower()[:3] in _MONTH_ABBR for w in words):
+                continue  # "Fri Aug" from a dateline
             if any(s <= self.toks[r.i0].start < e for r in self.raws):
                 continue  # overlaps something the dictionary knows better (a title, a blocked phrase)
             self.out.append(ActorMention(s, e, name, name, "person", "", "", "spacy_person",
