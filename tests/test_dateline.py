@@ -35,6 +35,12 @@ CASES = [
     ("Updated 1:48 PM ET, Thu January 19, 2017", None, 1, 19, 2017, None),
     ("NEW YORK, Narch 2 - Stocks rose", "NEW YORK", 3, 2, None, None),
     ("sioux falls, april 7 - Hog prices", "sioux falls", 4, 7, None, None),
+    ("Jan 19 (Reuters) - Oil prices rose", None, 1, 19, None, "Reuters"),
+    ("Thursday 19 January 2017 10.30 GMT", None, 1, 19, 2017, None),
+    ("2017-01-19", None, 1, 19, 2017, None),
+    ("KANSAS CITY, Mo. - March 13 - Wheat rose", "KANSAS CITY, Mo.", 3, 13, None, None),
+    ("GRONINGEN, the Netherlands, March 31 - Gas output", "GRONINGEN, the Netherlands", 3, 31, None, None),
+    ("****LONDON, March 5 - Gold rose", "LONDON", 3, 5, None, None),
 ]
 
 
@@ -69,6 +75,8 @@ def test_date_span_is_the_date_part(text, date_text):
     "MAR8  --     --",
     "Paris, 5 septembre (AFP) -",        # French month names are not in the rules
     "Washington, Feb 30 - impossible day",
+    "March 14, 2003: Troops cross the border.",   # a chronology entry, not a dateline
+    "2017-02-30",
 ])
 def test_not_a_dateline(text):
     assert parse_dateline(text) is None

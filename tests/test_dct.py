@@ -37,6 +37,20 @@ CASES = [
     ("so-far-this-year",
      "LIMA, April 10 - Copper exports so far in 2019 rose five percent, the ministry said.", None,
      "2019-04-10", "inferred", "2019-04-10"),
+    ("results-and-forecast",
+     "SYDNEY, March 3 - Acme said its 2016 net profit rose 12 percent. It expects 2017 earnings to grow further.",
+     None, "2017-03-03", "inferred", "2017-03-03"),
+    ("same-month-two-years",
+     "OSLO, March 12 - Exports in February 2019 rose to 5.1 billion crowns from 4.2 billion crowns in "
+     "February 2018, the bureau said.", None, "2019-03-12", "inferred", "2019-03-12"),
+    ("year-ago-quarter-is-not-enough",
+     "TOKYO, April 2 - Profit in the first quarter of 2016 was three billion yen. The company expects 2016 sales "
+     "to rise.", None, "", "dateline", "XXXX-04-02"),
+    ("forecast-for-later-year-breaks-the-cycle",
+     "SYDNEY, March 3 - Acme said its 2016 net profit rose. It expects 2018 earnings to grow.", None, "",
+     "dateline", "XXXX-03-03"),
+    ("chronology-entry-is-not-a-dateline",
+     "March 14, 2003: Troops cross the border.\nMarch 20, 2003: The war begins.", None, "", "none", ""),
     ("bare-year-is-not-enough",
      "BONN, March 3 - Profit rose in 1986, the company said.", None, "", "dateline", "XXXX-03-03"),
     ("weekday-outside-the-window",
@@ -142,3 +156,17 @@ def test_seed_year_inferred_from_text():
 def test_seed_with_pub_date_is_metadata():
     t = D.document_time(load_document(SEED), pub_date="2017-01-20")
     assert t.source == "metadata" and t.date == dt.date(2017, 1, 20)
+
+
+def test_last_updated_line_has_low_confidence():
+    t = D.document_time(split_document("Page last updated at 06:56 GMT, Tuesday, 8 November 2011\n\nThe trial went on."))
+    assert t.date == dt.date(2011, 11, 8) and t.source == "dateline"
+    assert t.confidence < 0.9 and "last-updated" in t.evidence
+
+
+def test_year_clues_are_read_from_the_first_pages_only():
+    filler = "Nothing dated happens here at all. " * 3000
+    text = "OSLO, Jan 19 (AP) - Talks began in 2016. " + filler + "They resume on Monday, January 23."
+    assert len(text) > D.INFER_CHARS
+    assert D.document_time(split_document(text)).date is None
+    assert D.document_time(split_document(text.replace(filler, ""))).date == dt.date(2017, 1, 19)

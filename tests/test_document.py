@@ -140,3 +140,9 @@ def test_parse_pub_date(value, expected):
 def test_parse_pub_date_rejects(value):
     with pytest.raises(TimelineError):
         parse_pub_date(value)
+
+
+def test_dateline_never_follows_a_body_paragraph():
+    para = "Officials met on Thursday and talked for hours about the ceasefire and the talks to come. " * 4
+    text = "Talks go on\n\n" + para + "\n\nWASHINGTON, March 2 - A second story starts here.\n"
+    assert split_document(text).dateline is None

@@ -33,7 +33,8 @@ INFER_CHARS = 50_000      # how far past the dateline the year clues are read
 STATE_MARGIN = 1.5        # the best year must lead the runner-up by this many points to be stated
 # ... and at least one of these clues must back it: explicit years alone (with the tense read from nearby
 # words) were right only about 2 times in 3 on Reuters-21578, too weak to state a year on.
-STRONG_CLUES = ("weekday_date", "dateline_weekday", "relative_year", "present_year", "reporting_cycle")
+STRONG_CLUES = ("weekday_date", "dateline_weekday", "relative_year", "present_year", "reporting_cycle",
+                "period_pair")
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -307,6 +308,30 @@ def reporting_cycle_clue(mentions: list[_Mention], month: int, day: int, candida
                 f"results for {used[0].year} told as past, forecast for {first_forecast.year}")
 
 
+def period_pair_clue(mentions: list[_Mention], month: int, day: int, candidates) -> Clue | None:
+    """The same period printed for two consecutive years, the earlier one as the point of comparison
+    ("exports in February 1987 rose ... from 4.2 billion in February 1986"): the later one is the latest such
+    period, so the story's year is the one that puts the story within six months after its start."""
+    years = set()
+    found = None
+    for a in mentions:
+        if a.context not in ("past", "present") or a.gran not in ("month", "quarter", "day"):
+            continue
+        for b in mentions:
+            if (b.context == "comparison" and b.year == a.year - 1 and b.gran == a.gran and b.first == a.first):
+                y = _earliest_year(a, month, day)
+                if y == a.year and _months_after(a, y, month) <= 6:
+                    years.add(y)
+                    found = found or (a, b)
+    if len(years) != 1:
+        return None
+    Y0 = years.pop()
+    a, b = found
+    return Clue("period_pair", f"{a.text} … {b.text}", min(a.start, b.start), max(a.end, b.end),
+                {Y: (2.0 if Y == Y0 else 0.0) for Y in candidates},
+                f"{a.text} compared with {b.text}")
+
+
 def _nearness(Y: int, month: int, day: int, mn: _Mention) -> float:
     """News mostly dates things close to its own date: 1 point when the period lies within three months of the
     story date (Y, month, day), half within six months, else nothing."""
@@ -462,9 +487,10 @@ def infer_year(text: str, month: int, day: int, *, body_start: int = 0, dateline
     if latest:
         clues.append(latest)
     clues += relative_year_clues(text, mentions, candidates)
-    cycle = reporting_cycle_clue(mentions, month, day, candidates)
-    if cycle:
-        clues.append(cycle)
+    for clue in (reporting_cycle_clue(mentions, month, day, candidates),
+                 period_pair_clue(mentions, month, day, candidates)):
+        if clue:
+            clues.append(clue)
     told = [m.year for m in mentions if m.context == "past" and m.gran != "season"]
     window = (max(told), max(told) + 1) if told else None
     clues += weekday_date_clues(text, body_start, month, day, candidates, window)
