@@ -220,7 +220,7 @@ def _set(c: Candidate) -> Resolved:
     return Resolved(duration_value(num, unit), "set")
 
 
-def narrative_in_force(ctx: Context, grans: tuple[str, ...]) -> bool:
+def narrative_in_force(ctx: Context, grans: tuple[str, ...], same_sentence: bool = True) -> bool:
     """A past passage set its own date ("In October 1954, ..."): year-less dates close by read against it.
 
     Only a date with an explicit year earlier than the speech time's, at a fine granularity, a few
@@ -228,7 +228,7 @@ def narrative_in_force(ctx: Context, grans: tuple[str, ...]) -> bool:
     n = ctx.narrative
     if n is None or not n.explicit_year:
         return False
-    if n.sent == ctx.sent and n.period.granularity in ("year", "month", "season", "day") and ctx.tense != FUTURE \
+    if same_sentence and n.sent == ctx.sent and n.period.granularity in ("year", "month", "season", "day") and ctx.tense != FUTURE \
             and (ctx.speech is None or n.period.year < ctx.speech.period.year):
         return True  # "The 2011 uprising began in March": the sentence gave its own year
     if n.period.granularity not in grans:
@@ -335,7 +335,7 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
     f = c.fields
     wd = f["weekday"]
     anchor = ctx.speech
-    if anchor is not None and narrative_in_force(ctx, ("day",)) and ctx.sent - ctx.narrative.sent <= 2:
+    if anchor is not None and narrative_in_force(ctx, ("day",), same_sentence=False) and ctx.sent - ctx.narrative.sent <= 2:
         anchor = ctx.narrative
     if anchor is None:
         v = f"XXXX-WXX-{wd}" + (f"T{f['pod']}" if f.get("pod") else "")
@@ -356,11 +356,8 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
     else:  # no tense to read: news reports what has happened
         d = a - dt.timedelta(days=back)
     p = V.day(d)
-    value = p.value
-    typ = None
-    if f.get("pod"):
-        value += "T" + f["pod"]
-    return Resolved(value, "day", p, anchor=anchor.describe(), type=typ)
+    # "Friday night" keeps the day as its value (TimeBank's practice); the part of day stays in the text
+    return Resolved(p.value, "day", p, anchor=anchor.describe())
 
 
 def _clock(c: Candidate, ctx: Context) -> Resolved:

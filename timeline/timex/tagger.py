@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 from timeline.timex import values as V
-from timeline.timex.context import PAST, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
+from timeline.timex.context import FUTURE, PAST, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
 from timeline.timex.model import Timex
 from timeline.timex.recognize import Candidate, recognize
 from timeline.timex.resolve import Anchor, Context, Resolved, resolve
@@ -84,6 +84,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         tense = tense_of(doc, c.start, c.end)
         if tense == PAST and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
             tense = None  # a deadline in a past-tense sentence: take the nearest such date
+        if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields and _after(text, c.start, UNTIL_WORDS):
+            tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday"
         ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct)
         if dct_span and c.start >= dct_span[0] and c.end <= dct_span[1] and dct:
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
@@ -116,6 +118,14 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             r = resolve(c, ctx)
             out[idx] = _timex(c, r, c.rule + "+quote")
     return out
+
+
+UNTIL_WORDS = ("until", "till", "by", "before")
+
+
+def _after(text: str, start: int, words: tuple[str, ...]) -> bool:
+    before = text[max(0, start - 24):start].lower().split()
+    return bool(before) and (before[-1] in words or (len(before) > 2 and before[-3] in words and before[-1] in ("a.m.", "p.m.", "noon", "midnight")))
 
 
 def _approx_before(text: str, start: int) -> str:
