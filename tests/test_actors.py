@@ -215,3 +215,22 @@ def test_name_variants():
 def test_tokenizer_keeps_abbreviations_and_splits_possessive():
     toks = [t.text for t in tokenize("The U.S.-led coalition and Iran’s allies")]
     assert toks == ["The", "U.S.", "led", "coalition", "and", "Iran", "’s", "allies"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow invited Washington to talks on Yemen. Yemeni rebels and the Yemeni government will attend. "
+     "Russia and the US hope for peace in Yemen.", "YEM"),
+    ("Russia and the United States signed a treaty.", None),
+])
+def test_topic_country(text, expected):
+    from timeline.actors import topic_country
+
+    assert topic_country(text) == expected
+
+
+def test_mention_span_root(nlp):
+    from timeline.actors import mention_span
+
+    doc = nlp("Iran's Foreign Minister Mohammad Javad Zarif objected.")
+    (m,) = find_actors(doc)
+    assert mention_span(doc, m).root.text == "Zarif"

@@ -713,6 +713,44 @@ class _Composer:
                                          "person:" + _slug(name), False))
 
 
+_TOPIC_PREPS = _LOCATIVE | {"on", "about", "over", "for", "across", "of"}
+
+
+def topic_country(text_or_doc) -> str | None:
+    """The country a story is about, as a context country for generic actors ("rebels", "the government").
+
+    Counts the uses that make a country a topic or a place rather than an agent: demonyms ("the Syrian
+    settlement", "Syrian rebels") and country names after a locative or topical preposition ("in Syria",
+    "talks on Syria"). Returns the alpha-3 code with most votes (at least two), else None."""
+    m = get_matcher()
+    text = text_or_doc if isinstance(text_or_doc, str) else text_or_doc.text
+    toks = tokenize(text)
+    votes: dict[str, int] = {}
+    for r in m.raw_matches(toks):
+        kind = r.entry.kind
+        if kind == "demonym":
+            a3 = r.entry.target
+        elif kind == "country":
+            j = r.i0 - 1
+            if j >= 0 and toks[j].key in ("the", "a", "an"):
+                j -= 1
+            if j < 0 or toks[j].key not in _TOPIC_PREPS:
+                continue
+            a3 = r.entry.target
+        else:
+            continue
+        votes[a3] = votes.get(a3, 0) + 1
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: votes[k])
+    return best if votes[best] >= 2 else None
+
+
+def mention_span(doc, mention: ActorMention):
+    """The spaCy Span of a mention in the Doc it was found in (its `.root` is the head token)."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
 @lru_cache(maxsize=4)
 def get_matcher(data_dir: str | None = None) -> ActorMatcher:
     """The shared matcher (built once per process and data directory)."""
