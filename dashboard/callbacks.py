@@ -43,7 +43,7 @@ def render_view(events: EventSet, state: D.FilterState, window, key_marks=None, 
     lanes, order = D.assign_lanes(df, state.lanes, focus_actors=state.actors)
     fig = timeline_figure(df, lanes, order, window=window, key_marks=key_marks, max_detail=max_detail,
                           lanes_by=state.lanes)
-    overview = overview_figure(df, window=window)
+    overview = overview_figure(df, window=window, span=D.full_span(events.df))
     rows = D.table_rows(df, table_max)
     total = len(events.df)
     summary = f"{len(df):,} of {total:,} events" if not state.is_unfiltered() else f"{total:,} events"
@@ -174,23 +174,20 @@ def register_callbacks(app, events: EventSet, jobs: ArticleJobs, key_marks: list
                 new = window_to_store((lo, hi))
                 return new if new != current else no_update
         if trig == "view-all":
-            span = D.full_span(df)
-            if span is None:
-                return None
-            pad = max((span[1] - span[0]) * 0.02, pd.Timedelta(days=1))
-            return window_to_store((span[0] - pad, span[1] + pad))
+            return window_to_store(D.whole_window(df))
         return window_to_store(D.dense_window(df))
 
     # ------------------------------------------------------------------ the plot, the overview, the table
     @app.callback(
         Output("timeline-graph", "figure"), Output("overview-graph", "figure"), Output("event-table", "rowData"),
-        Output("summary", "children"), Output("table-note", "children"),
+        Output("summary", "children"), Output("table-note", "children"), Output("event-table", "style"),
         Input("filter-state", "data"), Input("view-window", "data"), Input("data-version", "data"))
     def show(state, window, _version):
         if state is None:
-            return (no_update,) * 5
+            return (no_update,) * 6
         v = render_view(events, D.FilterState.from_dict(state), window_from_store(window), key_marks)
-        return v["figure"], v["overview"], v["rows"], v["summary"], v["note"]
+        height = min(480, 110 + 42 * max(1, len(v["rows"])))  # no tall empty grid under a few rows
+        return v["figure"], v["overview"], v["rows"], v["summary"], v["note"], {"height": f"{height}px"}
 
     # ------------------------------------------------------------------ details of one event
     @app.callback(

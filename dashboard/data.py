@@ -330,7 +330,27 @@ def full_span(df: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return s, e
 
 
-def dense_window(df: pd.DataFrame, coverage: float = 0.9, min_days: float = 4.0) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+MIN_WINDOW_DAYS = 10.0
+
+
+def _at_least(lo: pd.Timestamp, hi: pd.Timestamp, days: float) -> tuple[pd.Timestamp, pd.Timestamp]:
+    if hi - lo >= pd.Timedelta(days=days):
+        return lo, hi
+    mid = lo + (hi - lo) / 2
+    return mid - pd.Timedelta(days=days / 2), mid + pd.Timedelta(days=days / 2)
+
+
+def whole_window(df: pd.DataFrame, min_days: float = MIN_WINDOW_DAYS) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """Every event's interval, padded a little (at least `min_days` wide)."""
+    span = full_span(df)
+    if span is None:
+        return None
+    pad = max((span[1] - span[0]) * 0.02, pd.Timedelta(days=1))
+    return _at_least(span[0] - pad, span[1] + pad, min_days)
+
+
+def dense_window(df: pd.DataFrame, coverage: float = 0.9, min_days: float = MIN_WINDOW_DAYS,
+                 min_events: int = 8) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """Where the events are dense, for the first view: the shortest span holding `coverage` of the
     day-precise events (or 80, 70, 60, 50% of them, the first of these whose span is at most a quarter of
     the whole), padded a little; the whole span when the events are not much denser anywhere. Uses all
@@ -339,9 +359,10 @@ def dense_window(df: pd.DataFrame, coverage: float = 0.9, min_days: float = 4.0)
     if span is None:
         return None
     whole = span[1] - span[0]
-    pad = max(whole * 0.02, pd.Timedelta(days=1))
-    everything = (span[0] - pad, span[1] + pad)
+    everything = whole_window(df, min_days)
     placed = df["_start"].notna()
+    if placed.sum() < min_events:  # a handful of events: show them all
+        return everything
     fine = placed & df["granularity"].isin(POINT_GRANULARITIES + ("vague",))
     if fine.sum() >= 3:
         pts = df.loc[fine, "_start"]
@@ -359,10 +380,7 @@ def dense_window(df: pd.DataFrame, coverage: float = 0.9, min_days: float = 4.0)
     else:
         return everything
     pad = max((hi - lo) * 0.08, pd.Timedelta(days=1))
-    lo, hi = lo - pad, hi + pad
-    if hi - lo < pd.Timedelta(days=min_days):
-        mid = lo + (hi - lo) / 2
-        lo, hi = mid - pd.Timedelta(days=min_days / 2), mid + pd.Timedelta(days=min_days / 2)
+    lo, hi = _at_least(lo - pad, hi + pad, min_days)
     return (lo, hi) if hi - lo <= whole * 0.5 else everything
 
 
@@ -446,12 +464,12 @@ def highlight_spans(sentence: str, marks: list[tuple[int, int, str]]) -> list[tu
 
 
 def _find(sentence: str, needle: str) -> tuple[int, int] | None:
+    """First whole-word occurrence of `needle` (exact case first, then any case)."""
     if not needle:
         return None
-    i = sentence.find(needle)
-    if i < 0:
-        i = sentence.lower().find(needle.lower())
-    return (i, i + len(needle)) if i >= 0 else None
+    pattern = r"(?<!\w)" + re.escape(needle) + r"(?!\w)"
+    m = re.search(pattern, sentence) or re.search(pattern, sentence, flags=re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
 
 
 def event_marks(row: dict) -> list[tuple[int, int, str]]:

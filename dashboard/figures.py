@@ -108,8 +108,9 @@ def _base_layout(fig: go.Figure, n_lanes: int, window, title: str) -> None:
         template="plotly_white", height=int(min(1000, max(340, 150 + 64 * n_lanes))),
         margin=dict(l=10, r=20, t=70, b=40), hovermode="closest", dragmode="zoom",
         title=dict(text=title, x=0.01, y=0.98, font=dict(size=14)),
-        legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=12),
-                    title=dict(text="Precision: "), itemclick="toggle"),
+        legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=12), traceorder="normal",
+                    title=dict(text="Precision (hollow or hatched = planned): "), itemclick="toggle"),
+        showlegend=True,
         hoverlabel=dict(align="left", bgcolor="white", font_size=12),
     )
     fig.update_xaxes(type="date", tickformatstops=TICK_FORMATS, showgrid=True, gridcolor="#e3e6ea",
@@ -153,7 +154,8 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *,
     counts = lanes.value_counts().to_dict()
     fig = go.Figure()
     n_all = len(events)
-    title = f"{n_placed:,} events" + (f" ({n_all - n_placed:,} without any date not shown)" if n_all > n_placed else "")
+    title = f"{n_placed:,} event{'s' if n_placed != 1 else ''}" + (
+        f" ({n_all - n_placed:,} without any date not shown)" if n_all > n_placed else "")
     title += f" · one lane per {'event type' if lanes_by == 'type' else lanes_by}"
     _base_layout(fig, len(order), window, title)
     _lane_axis(fig, order, counts)
@@ -172,12 +174,12 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *,
     use_gl = len(pts) > GL_THRESHOLD
     if len(pts):
         j = pts.groupby(["_lane", pts["_start"].dt.floor("D")]).cumcount().to_numpy() % POINT_ROWS
-        pts = pts.assign(_y=pts["_lane"].to_numpy() - 0.24 + 0.12 * j)
+        pts = pts.assign(_y=pts["_lane"].to_numpy() - 0.3 + 0.19 * j)
     if len(spans):
         sub = np.zeros(len(spans), dtype=int)
         for lane, ix in spans.groupby("_lane").indices.items():
             sub[ix] = _pack_rows(spans["_start"].to_numpy()[ix], spans["_end"].to_numpy()[ix], SPAN_ROWS)
-        spans = spans.assign(_y=spans["_lane"].to_numpy() + 0.1 + 0.15 * sub)
+        spans = spans.assign(_y=spans["_lane"].to_numpy() + 0.2 + 0.12 * sub)
     # spans first (drawn beneath), then points
     for cls in ("decade", "year", "week", "month"):
         for planned in (False, True):
@@ -189,7 +191,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *,
             fig.add_trace(go.Bar(
                 orientation="h", base=part["_start"].dt.strftime("%Y-%m-%d").tolist(),
                 x=((part["_end"] - part["_start"]).dt.total_seconds() * 1000).tolist(), y=part["_y"].tolist(),
-                width=0.12, name=name + (" · planned" if planned else ""), legendgroup=cls,
+                width=0.09, name=name + (" · planned" if planned else ""), legendgroup=cls,
                 legendrank=_RANK[cls] + planned,
                 marker=dict(color=colour, opacity=0.55 if cls in ("year", "decade") else 0.8,
                             line=dict(color=colour, width=1),

@@ -293,3 +293,19 @@ def test_table_rows_in_date_order_with_resolved_dates(events):
     assert [r["event_id"] for r in rows] == ["e01", "e02", "e03", "e04"]
     assert rows[0]["resolved"] == "Mar 2011"
     assert D.table_rows(events)[-1]["event_id"] == "e08"
+
+
+def test_few_events_open_on_all_of_them_at_least_ten_days_wide(events):
+    iran = D.filter_events(events, D.FilterState(actors=("Iran",)))  # Dec 2016 (month) and 19 Jan 2017
+    lo, hi = D.dense_window(iran)
+    assert lo < pd.Timestamp("2016-12-01") and hi > pd.Timestamp("2017-01-20")
+    one = D.filter_events(events, D.FilterState(modalities=("planned",)))
+    lo, hi = D.dense_window(one)
+    assert hi - lo >= pd.Timedelta(days=10) and lo < pd.Timestamp("2017-01-23") < hi
+
+
+def test_actor_highlight_is_a_whole_word():
+    row = {"sentence": "The Syrian talks: Syria agreed.", "actor1": "Syria", "date_text": ""}
+    s = row["sentence"]
+    assert [(s[a:b], k) for a, b, k in D.event_marks(row)] == [("Syria", "actor")]
+    assert D.event_marks(row)[0][0] == s.index("Syria agreed")

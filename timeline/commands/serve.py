@@ -70,7 +70,8 @@ def load_events_for_serve(args) -> ServeSource:
         tables = [read_event_table(p) for p in paths]
         events = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
         events = events.drop_duplicates("event_id", keep="first")
-        return ServeSource(events=events, title=paths[0].stem if len(paths) == 1 else "Chronology")
+        title = f"Chronology: {paths[0].name}" if len(paths) == 1 else f"Chronology: {len(paths)} tables"
+        return ServeSource(events=events, title=title)
     if args.db:
         # TODO(store, issue 4): open the DuckDB store at args.db and return its events (a loader), its key
         # dates and an on_add that writes added articles' events to it.
