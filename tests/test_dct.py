@@ -170,3 +170,8 @@ def test_year_clues_are_read_from_the_first_pages_only():
     assert len(text) > D.INFER_CHARS
     assert D.document_time(split_document(text)).date is None
     assert D.document_time(split_document(text.replace(filler, ""))).date == dt.date(2017, 1, 19)
+
+
+def test_front_matter_date_is_named_in_the_evidence():
+    t = D.document_time(split_document("---\npublished: 2017-01-19\n---\nKABUL, Jan 19 (AP) — Talks went on."))
+    assert "front matter published" in t.evidence

@@ -536,8 +536,8 @@ def document_time(doc: Document, pub_date=None) -> DocumentTime:
     dl = doc.dateline
     if pub_date is not None or doc.pub_date is not None:
         date = parse_pub_date(pub_date if pub_date is not None else doc.pub_date)
-        how = "given as --pub-date/argument" if pub_date is not None else (
-            "front matter" if doc.metadata else "document metadata")
+        how = "given as an argument" if pub_date is not None else (
+            "given as an argument" if doc.pub_date_from == "argument" else (doc.pub_date_from or "document metadata"))
         evidence = f"publication date {date.isoformat()} ({how})"
         if dl is not None and dl.has_date and (dl.month, dl.day) != (date.month, date.day):
             evidence += f"; note: dateline says {calendar.month_abbr[dl.month]} {dl.day}"

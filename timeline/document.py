@@ -43,6 +43,7 @@ class Document:
     pub_date: dt.date | None = None   # publication date given as metadata (argument or front matter), never guessed
     url: str | None = None
     metadata: dict = field(default_factory=dict)   # front matter fields, as strings
+    pub_date_from: str | None = None  # where pub_date came from: "argument" or "front matter <key>"
 
     @property
     def body(self) -> str:
@@ -219,12 +220,15 @@ def split_document(text: str, pub_date=None, *, path: str | None = None, doc_id:
     """
     fields, spans, pos = _front_matter(text)
     metadata = dict(fields)
+    pub_date_from = None
     if pub_date is not None:
         pub_date = parse_pub_date(pub_date)
+        pub_date_from = "argument"
     else:
         for key in FRONT_MATTER_DATE_KEYS:
             if fields.get(key):
                 pub_date = parse_pub_date(fields[key], what=f"front matter {key}")
+                pub_date_from = f"front matter {key}"
                 break
     url = url or fields.get("url") or fields.get("link")
 
@@ -294,6 +298,7 @@ def split_document(text: str, pub_date=None, *, path: str | None = None, doc_id:
         id=doc_id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16],
         text=text, title=title, title_start=title_start, title_end=title_end,
         dateline=dateline, body_start=body_start, path=path, pub_date=pub_date, url=url, metadata=metadata,
+        pub_date_from=pub_date_from,
     )
 
 
