@@ -194,13 +194,13 @@ CASES = [
       "the week of March 6", "DATE", "2017-W10", "date_week_of"),
     C("Ministers met during the week of January 23, 2017.", FEB,
       "the week of January 23, 2017", "DATE", "2017-W04", "date_week_of"),
-    # weekday + part of day (the rule types these DATE; the value carries the part of day)
+    # weekday + part of day (TBAQ annotates these as DATE, with or without the part of day in the value)
     C("The blast happened on Tuesday night near the market.", THU,
-      "Tuesday night", "DATE", "2017-01-17TNI", "time_weekday_pod"),
+      "Tuesday night", "DATE", {"2017-01-17TNI", "2017-01-17"}, "time_weekday_pod"),
     C("The ministers will meet again on Saturday morning.", THU,
-      "Saturday morning", "DATE", "2017-01-21TMO", "time_weekday_pod"),
+      "Saturday morning", "DATE", {"2017-01-21TMO", "2017-01-21"}, "time_weekday_pod"),
     C("Police raided the camp on Wednesday afternoon.", THU,
-      "Wednesday afternoon", "DATE", "2017-01-18TAF", "time_weekday_pod"),
+      "Wednesday afternoon", "DATE", {"2017-01-18TAF", "2017-01-18"}, "time_weekday_pod"),
     # weekends (2017-01-19 is in ISO week 3; the weekend before is in week 2)
     C("The rebels attacked over the weekend.", THU, "the weekend", "DATE", "2017-W02-WE", "date_weekend"),
     C("Talks will continue this weekend in Geneva.", THU, "this weekend", "DATE", "2017-W03-WE", "date_weekend"),
@@ -537,3 +537,32 @@ def test_document_dates_are_the_weekdays_named():
     assert dt.date(2016, 11, 24).strftime("%A") == "Thursday"  # Thanksgiving 2016
     assert dt.date(2017, 5, 1).strftime("%A") == "Monday"      # 'Monday 1 May' case
     assert dt.date(2017, 3, 7).strftime("%A") == "Tuesday"     # 'Tuesday, March 7' case
+
+
+# ---- attributes besides the value: mod (approximators), freq and quant (sets) ------------------------------------
+
+@pytest.mark.parametrize("sentence, text, mod", [
+    pytest.param("The war has lasted more than six years.", "more than six years", "MORE_THAN", id="more-than"),
+    pytest.param("The war has lasted nearly six years.", "nearly six years", "LESS_THAN", id="nearly"),
+    pytest.param("The rebels withdrew late last year.", "late last year", "END", id="late-last-year"),
+    pytest.param("The two sides met earlier this year in Geneva.", "earlier this year", "START", id="earlier-this-year"),
+    pytest.param("The truce has held for about two weeks.", "two weeks", "APPROX", id="about-two-weeks",
+                 marks=bug("tagger.py sets r.mod from _approx_before() after the Timex was built from r: "
+                           "'about two weeks' keeps mod '' instead of APPROX")),
+    pytest.param("About 10 years ago the war started.", "10 years ago", "APPROX", id="about-10-years-ago",
+                 marks=bug("same: the approximator before 'ago' never reaches the Timex (mod '')")),
+])
+def test_mod(sentence, text, mod):
+    t = _the_one(sentence, THU, text)
+    assert t.mod == mod, _show([t])
+
+
+@pytest.mark.parametrize("sentence, text, attr, expected", [
+    pytest.param("Envoys meet twice a week in Geneva.", "twice a week", "freq", "2X", id="twice-a-week-freq",
+                 marks=bug("Timex.freq is never filled: 'twice a week' has freq '' (TIMEX3 freq=2X)")),
+    pytest.param("Monitors visit the area every Tuesday.", "every Tuesday", "quant", "EVERY", id="every-quant",
+                 marks=bug("Timex.quant is never filled: 'every Tuesday' has quant '' (TIMEX3 quant=EVERY)")),
+])
+def test_set_attributes(sentence, text, attr, expected):
+    t = _the_one(sentence, THU, text)
+    assert getattr(t, attr) == expected, _show([t])
