@@ -154,6 +154,7 @@ class _Story:
         self.quotes = [q for q in _quotes(document.text) if q[1] - q[0] > 25 and q[1] > document.body_start]
         self.theatre = self._theatre()
         self.quote_frames: dict = {}
+        self.pred_codes: dict = {}
 
     # ----------------------------------------------------------------- story-level context
     def _theatre(self):
@@ -285,6 +286,12 @@ def _governing_timexes(story: _Story, event_nouns: set[int]) -> dict[int, list]:
         if root is None:
             continue
         x, n = root, 0
+        prev = None
+        span_start = story.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span_start is not None and span_start.start > 0:
+            prev = story.doc[span_start.start - 1]
+        if prev is not None and prev.dep_ == "prep" and prev.pos_ == "ADP" and root.head.i != prev.i:
+            x = prev  # the parser attached the date elsewhere, but "on <date>" modifies the preposition's head
         while n < 30:
             if x.head.i == x.i:
                 break
@@ -397,6 +404,12 @@ def _ccomp_frame(story: _Story, t, gov) -> _Frame | None:
         if x.dep_ in ("relcl", "advcl", "acl"):
             return None
         x, n = x.head, n + 1
+    # "France has agreed to ..., Foreign Minister X told reporters on Tuesday": parsed as a conjunct
+    for c in x.children:
+        if c.dep_ in ("conj", "parataxis") and c.i > t.i and _is_speech(c) and not story.in_quote(c.idx) \
+                and not any(k.dep_ == "cc" and x.i < k.i < c.i for k in x.children) \
+                and any(c.dep_ == "nsubj" for c in c.children):
+            return _frame_for_verb(story, c, gov)
     return None
 
 
@@ -454,9 +467,11 @@ def extract_events(document, pub_date=None, spacy_doc=None) -> pd.DataFrame:
     sents = [s for s in doc.sents if s.end_char > body_start and s.text.strip()]
     coded = {}
     event_nouns: set[int] = set()
+    story.pred_codes = {}
     for s in sents:
         preds = [p for p in code_predicates(s) if p.token.idx >= body_start]
         coded[s.start] = preds
+        story.pred_codes.update((p.token.i, p.code) for p in preds)
         event_nouns.update(p.token.i for p in preds if p.token.pos_ in ("NOUN", "PROPN"))
     gov = _governing_timexes(story, event_nouns)
     story.quote_frames = _quote_frames(story, gov)
@@ -549,7 +564,7 @@ def _read_event(story: _Story, p, s_start: int, s_end: int, quote, gov) -> _Even
     if own:
         ev.date, ev.own_timex = _timex_date(own[0]), True
     else:
-        inherited = _inherited(t, gov)
+        inherited = _inherited(t, gov, story.pred_codes, p)
         if inherited is not None:
             ev.date = _timex_date(inherited[1], f"inherited_from_{inherited[0]}")
         elif frame is not None and frame.date is not None:
@@ -570,8 +585,9 @@ def _read_event(story: _Story, p, s_start: int, s_end: int, quote, gov) -> _Even
     return ev
 
 
-def _inherited(t, gov):
-    """(how, timex) from a first conjunct or an event-noun subject/object carrying its own time."""
+def _inherited(t, gov, pred_codes=None, p=None):
+    """(how, timex) from a first conjunct, an event-noun subject ("protests in March 2011 escalated"), or the
+    event-noun object that a light or planning verb stands for ("will host talks next week")."""
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         if gov.get(t.head.i):
             return "conjunct", gov[t.head.i][0]
@@ -581,6 +597,12 @@ def _inherited(t, gov):
     for c in t.children:
         if c.dep_ in ("nsubj", "nsubjpass") and gov.get(c.i):
             return "event_subject", gov[c.i][0]
+    if p is not None and pred_codes:
+        for c in t.children:
+            code = pred_codes.get(c.i)
+            if c.dep_ in ("dobj", "attr") and gov.get(c.i) and code and \
+                    (code[:2] == p.code[:2] or p.via in ("light", "future", "intent")):
+                return "event_object", gov[c.i][0]
     return None
 
 
