@@ -1,0 +1,153 @@
+"""Event extraction on small invented sentences: which time governs, reporting frames, modality, speakers.
+
+Publication date 2019-03-07 (a Thursday) unless a case says otherwise."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import pytest
+
+PUB = "2019-03-07"
+
+
+@lru_cache(maxsize=None)
+def _events(text: str, pub_date: str | None = PUB):
+    from timeline.document import split_document
+    from timeline.events import extract_events
+
+    return extract_events(split_document(text, pub_date=pub_date, doc_id="t"))
+
+
+def _row(text, predicate, pub_date=PUB):
+    df = _events(text, pub_date)
+    rows = df[df["predicate"] == predicate]
+    assert len(rows) == 1, f"expected one '{predicate}' event, table: {df[['predicate', 'cameo_code']].values.tolist()}"
+    return rows.iloc[0]
+
+
+# (sentence, predicate, date_value, date_text, rule prefix)
+TIME_CASES = [
+    # the clause's own time wins over the reporting frame's
+    ("Turkish officials met Greek diplomats in Athens on Monday, the foreign ministry said on Wednesday.",
+     "met", "2019-03-04", "Monday", "date_"),
+    # the time of the relative clause is the truce's ("which began ... on March 1"), not the main clause's
+    ("The ceasefire, which began in Libya on March 1, was welcomed by the United Nations.",
+     "began", "2019-03-01", "March 1", "date_"),
+    # two clauses, two days; "on Saturday" modifies "attacked" even where the parser attaches it elsewhere
+    ("Rebels attacked an army base near Aleppo on Saturday and government forces shelled rebel positions on Sunday.",
+     "attacked", "2019-03-02", "Saturday", "date_"),
+    ("Rebels attacked an army base near Aleppo on Saturday and government forces shelled rebel positions on Sunday.",
+     "shelled", "2019-03-03", "Sunday", "date_"),
+    # no time of its own: the reporting frame's
+    ("France has agreed to send observers to Mali, Foreign Minister Jean-Yves Le Drian told reporters on Tuesday.",
+     "agreed", "2019-03-05", "Tuesday", "reporting_frame:"),
+    ("Turkey and Russia agreed to hold talks in Sochi, Foreign Minister Mevlut Cavusoglu said on Monday.",
+     "agreed", "2019-03-04", "Monday", "reporting_frame:"),
+    # a planning verb takes the time of the event noun it stands for
+    ("Egypt will host talks between Israel and Hamas in Cairo next week.",
+     "host", "2019-W11", "next week", "inherited_from_event_object:"),
+    # no time expression, past tense: a vague bound, never the publication date
+    ("Japan has not invited China to the summit, the foreign ministry said.",
+     "invited", "PAST_REF", "", "tense:past"),
+    # present tense: the document time, and the row says so
+    ("Germany condemns the attack on the embassy.", "condemns", "2019-03-07", "", "document_time:"),
+]
+
+
+@pytest.mark.parametrize("text,predicate,value,date_text,rule", TIME_CASES)
+def test_time(text, predicate, value, date_text, rule):
+    r = _row(text, predicate)
+    assert r["date_value"] == value
+    assert r["date_text"] == date_text
+    assert r["date_rule"].startswith(rule)
+
+
+def test_interval_columns():
+    r = _row("Egypt will host talks between Israel and Hamas in Cairo next week.", "host")
+    assert (r["date_start"], r["date_end"], r["granularity"]) == ("2019-03-11", "2019-03-18", "week")
+    r = _row("Turkish officials met Greek diplomats in Athens on Monday, the foreign ministry said on Wednesday.", "met")
+    assert (r["date_start"], r["date_end"], r["granularity"]) == ("2019-03-04", "2019-03-05", "day")
+
+
+def test_present_tense_date_names_its_anchor():
+    r = _row("Germany condemns the attack on the embassy.", "condemns")
+    assert "dct:2019-03-07" in r["date_anchor"]
+
+
+def test_no_document_time_no_invented_date():
+    r = _row("The army attacked rebel positions near Idlib on Monday.", "attacked", pub_date=None)
+    assert r["date_value"].startswith("XXXX")  # a Monday of an unknown week, not a guessed one
+    assert r["date_start"] == "" and r["pub_date"] == ""
+    assert dt.date.today().isoformat() not in set(_events("The army attacked rebel positions near Idlib on Monday.",
+                                                          None)[["date_value", "date_start"]].values.ravel())
+
+
+MODALITY_CASES = [
+    ("Egypt will host talks between Israel and Hamas in Cairo next week.", "host", "planned"),
+    ("Japan has not invited China to the summit, the foreign ministry said.", "invited", "negated"),
+    ("India and Pakistan could resume talks if the shelling stops.", "resume", "hypothetical"),
+    ("Turkish officials met Greek diplomats in Athens on Monday, the foreign ministry said on Wednesday.", "met",
+     "reported"),
+    ("Rebels attacked an army base near Aleppo on Saturday and government forces shelled rebel positions on Sunday.",
+     "attacked", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,predicate,modality", MODALITY_CASES)
+def test_modality(text, predicate, modality):
+    assert _row(text, predicate)["modality"] == modality
+
+
+def test_actors_and_place():
+    r = _row("Japan has not invited China to the summit, the foreign ministry said.", "invited")
+    assert (r["actor1"], r["actor1_country"], r["actor2"], r["actor2_country"]) == ("Japan", "JPN", "China", "CHN")
+    r = _row("Egypt will host talks between Israel and Hamas in Cairo next week.", "host")
+    assert r["actor1"] == "Egypt" and r["location"] == "Cairo"
+    assert r["actor2"] in ("Israel", "Hamas")
+    # a place after "in" is a location, not an actor
+    r = _row("The ceasefire, which began in Libya on March 1, was welcomed by the United Nations.", "welcomed")
+    assert r["actor1"] == "United Nations"
+
+
+def test_quote_attribution():
+    text = "“We will never accept this ultimatum,” Iranian President Hassan Rouhani said on Sunday."
+    r = _row(text, "accept")
+    assert r["attributed_to"] == "Hassan Rouhani"
+    assert r["actor1"] == "Hassan Rouhani"  # "we" in a quote: the speaker's side
+    assert r["date_value"] == "2019-03-03" and r["date_rule"].startswith("reporting_frame:")
+    assert r["modality"] == "negated"
+    assert not (_events(text)["predicate"] == "said").any()  # the attribution is not an event of its own
+
+
+def test_multi_sentence_quote_takes_the_closing_attribution():
+    text = ("“We are opposed to a Turkish presence in Idlib. We have not invited them,” Syria’s Foreign Minister "
+            "Walid Muallem was earlier quoted as saying by the state news agency.")
+    df = _events(text)
+    first = df[df["sentence"].str.startswith("“We are opposed")]
+    assert len(first) == 1
+    r = first.iloc[0]
+    assert r["attributed_to"] == "Walid al-Moualem"  # the dictionary's canonical name
+    assert r["date_value"] == "PAST_REF" and r["date_text"] == "earlier"
+
+
+def test_headline_and_dateline_add_no_rows():
+    text = ("Egypt hosts Gaza talks\n\nCAIRO, March 7 (Reuters) - Egypt will host talks between Israel and Hamas in "
+            "Cairo on Sunday, officials said.")
+    df = _events(text, None)
+    assert len(df) == 1
+    assert df.iloc[0]["sent_start"] == text.index("Egypt will")
+    assert df.iloc[0]["sentence"].startswith("Egypt will host")
+
+
+def test_schema_ids_and_lean_table():
+    from timeline.schema import EVENT_COLUMNS
+
+    text = ("Rebels attacked an army base near Aleppo on Saturday and government forces shelled rebel positions on "
+            "Sunday. Some text with no events at all, just weather.")
+    df = _events(text)
+    assert list(df.columns[:len(EVENT_COLUMNS)]) == EVENT_COLUMNS
+    assert df["event_id"].is_unique and len(df) <= 2
+    assert (df["quad_class"] == 4).all() and df["goldstein"].notna().all() and (df["event_type"] != "").all()
+    none = _events("Some text with no events at all, just weather.")
+    assert len(none) == 0 and list(none.columns) == EVENT_COLUMNS
