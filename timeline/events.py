@@ -720,3 +720,19 @@ def _table(document, events: list[_Event], dct, pub_date) -> pd.DataFrame:
         rows.append(row)
     df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return validate_events(df)
+
+
+# ------------------------------------------------------------------------------------------------ documents
+
+def make_document(text: str, pub_date=None, *, title: str | None = None, url: str | None = None,
+                  doc_id: str | None = None, source: str | None = None, path: str | None = None):
+    """A `Document` for extraction: the text split as usual (its own title line and dateline are found in it);
+    a `title` given apart from the text is kept as metadata (it is not in the text, so it has no offsets)."""
+    from timeline.document import split_document
+
+    document = split_document(text, pub_date=pub_date, doc_id=doc_id, url=url, path=path)
+    if title and document.title is None:
+        document.title = title
+    if source:
+        document.metadata["source"] = source
+    return document
