@@ -175,3 +175,13 @@ def test_year_clues_are_read_from_the_first_pages_only():
 def test_front_matter_date_is_named_in_the_evidence():
     t = D.document_time(split_document("---\npublished: 2017-01-19\n---\nKABUL, Jan 19 (AP) — Talks went on."))
     assert "front matter published" in t.evidence
+
+
+@pytest.mark.parametrize("sentence,found", [
+    ("The couple wed June 3 in Paris.", False),      # a verb, not a weekday
+    ("Talks open Wed. June 7 in Geneva.", True),
+    ("Talks open WEDNESDAY, June 7 in Geneva.", True),
+    ("Talks open on Monday, January 23, 2017.", False),   # the year is printed: an explicit date, not a clue
+])
+def test_weekday_date_recognition(sentence, found):
+    assert bool(D.weekday_date_clues(sentence, 0, 6, 1, [2016, 2017], window=(2016, 2017))) == found

@@ -4,10 +4,21 @@ Order of evidence (first that applies wins):
 1. `metadata`  a publication date given as metadata: the `pub_date` argument, `Document.pub_date`
                (which `split_document` fills from front matter). Confidence 1.0.
 2. `dateline`  a dateline (or dated byline) that prints the year. Confidence 0.95.
-3. `inferred`  a dateline without a year, the year inferred from the story's own text (explicit years and the
-               tense around them, a weekday printed next to a date, "last year" next to a year, quarters,
-               annual results ...). Each clue is a small scoring function giving points to candidate years;
-               `combine` adds them up and states a year only when the best candidate leads clearly.
+3. `inferred`  a dateline without a year, the year inferred from the story's own text. Each kind of clue is a
+               small scoring function giving points to candidate years; `combine` adds them up and states a year
+               only when the best candidate leads by STATE_MARGIN and one of the STRONG_CLUES backs it:
+               - year_mention: an explicit year read with the words around it (past / future / present /
+                 comparison): mostly bounds, e.g. a year told as past means the story is not earlier;
+               - latest_year: years far after the latest year told as past are unlikely;
+               - weekday_date: "Monday, January 23" is a Monday only in some years (within the latest past
+                 year mentioned and the next);
+               - dateline_weekday: the dateline's own weekday ("CAIRO, Monday, Jan 23");
+               - lead_weekday (weak): the lead's "on Thursday" is usually the dateline day or the day before;
+               - relative_year: "in 2016, last year" / "this year's 2017" tie the story's year to the one printed;
+               - present_year: "so far in 1987": the year still running;
+               - reporting_cycle: a completed year's results told as past plus a forecast for the next;
+               - period_pair: "February 1987 ... from ... in February 1986".
+               The word lists behind them are in data/dct_clues.tsv.
 4. When the year cannot be stated, the result keeps the dateline's month and day with the year unknown:
                `date` None, `source` "dateline", `month`/`day` set, `value` "XXXX-01-19", evidence saying
                "year unknown". The document counts as undated for anything that needs a full date.
@@ -24,7 +35,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from timeline.dateline import MONTHS, WEEKDAYS, month_number, weekday_name
+from timeline.dateline import month_number, weekday_name
 from timeline.document import Document, parse_pub_date
 from timeline.paths import data_path
 
@@ -62,7 +73,7 @@ class DocumentTime:
 
 @dataclass
 class Clue:
-    kind: str                      # year_mention, relative_year, weekday_date, dateline_weekday, lead_weekday, latest_year
+    kind: str                      # one of the clue kinds listed in the module docstring
     text: str
     start: int
     end: int
@@ -94,8 +105,9 @@ def _cue_regex(kind: str):
 
 _MONTH_RX = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
              r"sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.?")
-_WEEKDAY_RX = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|mon|tue|wed|thu|fri|"
-               r"sat|sun)\.?")
+# abbreviations only capitalised: "the couple wed June 3" names no Wednesday
+_WEEKDAY_RX = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+               r"(?-i:Tues|Thurs|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)")
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 # A year, possibly with a month (and day) before or after it, or a quarter, or a season ("1986/87").
@@ -111,7 +123,6 @@ _YEAR_MENTION = re.compile(
     r"(?:[- ](?P<q2>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter)?"
     r"(?![\w%]|[.,]\d)",
     re.I)
-_NOT_YEAR_AFTER = None
 _RELATIVE = {"this_year": 0, "last_year": 1, "next_year": -1}
 _YEARS_AGO = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+ago\b", re.I)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -330,19 +341,6 @@ def period_pair_clue(mentions: list[_Mention], month: int, day: int, candidates)
     return Clue("period_pair", f"{a.text} … {b.text}", min(a.start, b.start), max(a.end, b.end),
                 {Y: (2.0 if Y == Y0 else 0.0) for Y in candidates},
                 f"{a.text} compared with {b.text}")
-
-
-def _nearness(Y: int, month: int, day: int, mn: _Mention) -> float:
-    """News mostly dates things close to its own date: 1 point when the period lies within three months of the
-    story date (Y, month, day), half within six months, else nothing."""
-    try:
-        story = dt.date(Y, month, min(day, _last_day(Y, month)))
-        first = dt.date(mn.year, *mn.first)
-        last = dt.date(mn.year, *mn.last)
-    except ValueError:
-        return 0.0
-    gap = 0 if first <= story <= last else min(abs((story - first).days), abs((story - last).days))
-    return 1.0 if gap <= 92 else (0.5 if gap <= 183 else 0.0)
 
 
 def score_latest_year(mentions: list[_Mention], candidates) -> Clue | None:
