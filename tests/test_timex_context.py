@@ -1,0 +1,188 @@
+"""Context for the time-expression tagger: the narrative's own dates, quotes, and stories with no document time.
+
+Small invented passages in wire-story shapes. Each case names the phrase (its first occurrence in the
+passage unless an occurrence index is given) and the value it must get. 2017-01-19 is a Thursday.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import pytest
+
+from timeline.timex.tagger import tag
+
+THU = "2017-01-19"  # Thursday: the week runs Monday 16 to Sunday 22
+
+
+def bug(reason: str):
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+@lru_cache(maxsize=None)
+def _tags(text: str, dct: str | None):
+    return tuple(tag(text, dt.date.fromisoformat(dct) if dct else None))
+
+
+def _show(tags) -> str:
+    return "; ".join(f"{t.text!r}[{t.start}:{t.end}] {t.type} {t.value} resolved={t.resolved} ({t.rule}, "
+                     f"{t.anchor or 'no anchor'})" for t in tags) or "nothing"
+
+
+def _at(text: str, dct: str | None, phrase: str, nth: int = 0):
+    """The one expression covering the nth occurrence of `phrase` (its extent must end where the phrase ends)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    end = start + len(phrase)
+    tags = _tags(text, dct)
+    hits = [t for t in tags if t.start < end and start < t.end]
+    assert len(hits) == 1, f"{phrase!r} #{nth}: expected one expression, got {_show(tags)}"
+    assert hits[0].end == end and hits[0].start <= start, f"{phrase!r}: extent {_show(hits)}"
+    return hits[0]
+
+
+# ---- a history told in the past takes the narrative's year --------------------------------------------------
+
+HISTORY = ("In October 1954, the French garrison withdrew from the north. On November 12, the last convoy "
+           "left Hanoi. A week later, the new government took office.")
+HISTORY_THEN_NEWS = ("In October 1954, the French withdrew. On November 12, the last convoy left. "
+                     "Veterans will gather on Saturday to mark the day.")
+HISTORY_THEN_REPORT = ("The war ended in 1954. In October 1954, the French withdrew. On November 12, the last "
+                       "convoy left Hanoi. The prime minister said on Thursday that the anniversary would be marked "
+                       "with a parade.")
+YEAR_IN_SENTENCE = "In 2011, protests began in March and spread to the south."
+
+
+@pytest.mark.parametrize("text, dct, phrase, value", [
+    pytest.param(HISTORY, THU, "October 1954", "1954-10", id="history-explicit"),
+    pytest.param(HISTORY, THU, "November 12", "1954-11-12", id="history-yearless-day-takes-1954"),
+    pytest.param(HISTORY, THU, "A week later", "1954-11-19", id="history-a-week-later"),
+    pytest.param(HISTORY, None, "November 12", "1954-11-12", id="history-no-dct"),
+    pytest.param(HISTORY_THEN_NEWS, THU, "November 12", "1954-11-12", id="history-then-future"),
+    pytest.param(HISTORY_THEN_NEWS, THU, "Saturday", "2017-01-21", id="future-weekday-back-to-dct"),
+    pytest.param(HISTORY_THEN_REPORT, THU, "November 12", "1954-11-12", id="history-after-bare-year"),
+    pytest.param(HISTORY_THEN_REPORT, THU, "Thursday", "2017-01-19", id="reporting-weekday-after-history",
+                 marks=bug("'The prime minister said on Thursday that the anniversary would be marked' after a "
+                           "1954 history passage is resolved in the narrative: 1954-11-18 instead of the "
+                           "document's Thursday 2017-01-19")),
+    pytest.param(YEAR_IN_SENTENCE, THU, "March", "2011-03", id="sentence-own-year"),
+])
+def test_narrative(text, dct, phrase, value):
+    t = _at(text, dct, phrase)
+    assert t.value == value, _show([t])
+    assert t.resolved
+
+
+# ---- quotes count from when they were said ---------------------------------------------------------------------
+
+Q_AFTER = "“I met him yesterday,” the minister said on Wednesday."
+Q_BEFORE = "The minister said on Wednesday: “We signed the deal yesterday.”"
+Q_TOMORROW = "“We will sign the deal tomorrow,” he said on Tuesday."
+Q_WEEKDAY = "“The talks will start on Monday,” the envoy said on Tuesday."
+Q_LAST_WEEK = "The envoy said on Tuesday: “The talks started last week.”"
+Q_UNDATED = "“We met yesterday,” the minister said."
+Q_SEED_SHAPE = ("Lavrov told the media on Thursday. “As I said yesterday (Wednesday), we have already invited "
+                "them,” he said.")
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    pytest.param(Q_AFTER, "yesterday", "2017-01-17", id="yesterday-quote-said-wednesday"),
+    pytest.param(Q_AFTER, "Wednesday", "2017-01-18", id="reporting-wednesday"),
+    pytest.param(Q_BEFORE, "yesterday", "2017-01-17", id="reporting-clause-first"),
+    pytest.param(Q_TOMORROW, "tomorrow", "2017-01-18", id="tomorrow-said-tuesday"),
+    pytest.param(Q_WEEKDAY, "Monday", "2017-01-23", id="future-weekday-in-quote"),
+    pytest.param(Q_LAST_WEEK, "last week", "2017-W02", id="last-week-said-tuesday"),
+    pytest.param(Q_UNDATED, "yesterday", "2017-01-18", id="quote-without-day-counts-from-dct"),
+    pytest.param(Q_SEED_SHAPE, "yesterday", "2017-01-18", id="said-on-dct-day"),
+    pytest.param(Q_SEED_SHAPE, "Wednesday", "2017-01-18", id="restated-weekday"),
+])
+def test_quote(text, phrase, value):
+    t = _at(text, THU, phrase)
+    assert t.value == value, _show([t])
+
+
+def test_quote_anchor_is_the_reporting_day():
+    t = _at(Q_AFTER, THU, "yesterday")
+    assert "2017-01-18" in t.anchor, _show([t])
+
+
+# ---- no document time: relative values stay unresolved, absolute ones resolve ---------------------------------
+
+@pytest.mark.parametrize("text, phrase, value", [
+    pytest.param("The summit will be held on Monday.", "Monday", "XXXX-WXX-1", id="weekday"),
+    pytest.param("“We met yesterday,” the minister said on Wednesday.", "Wednesday", "XXXX-WXX-3",
+                 id="reporting-weekday"),
+    pytest.param("The truce began on December 30.", "December 30", "XXXX-12-30", id="yearless-day"),
+    pytest.param("Troops will withdraw in March.", "March", "XXXX-03", id="bare-month"),
+])
+def test_undated_relative_stays_unresolved(text, phrase, value):
+    t = _at(text, None, phrase)
+    assert t.value == value, _show([t])
+    assert t.resolved is False, _show([t])
+
+
+@pytest.mark.parametrize("text, phrase", [
+    pytest.param("Talks resumed yesterday after a pause.", "yesterday", id="yesterday"),
+    pytest.param("Troops withdrew last month.", "last month", id="last-month"),
+    pytest.param("The rebels left three days ago.", "three days ago", id="ago"),
+    pytest.param("The talks will resume next week.", "next week", id="next-week"),
+    pytest.param("“We met yesterday,” the minister said on Wednesday.", "yesterday", id="quote"),
+])
+def test_undated_deictic_is_not_invented(text, phrase):
+    """Whatever placeholder the value uses, it holds no digits of a year and is flagged unresolved."""
+    t = _at(text, None, phrase)
+    assert t.resolved is False, _show([t])
+    assert not any(ch.isdigit() for ch in t.value), _show([t])
+    assert t.interval_start == "" and t.interval_end == "", _show([t])
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    pytest.param("Protests erupted in March 2011.", "March 2011", "2011-03", id="month-year"),
+    pytest.param("Talks resumed on Monday, January 23, 2017, in Astana.", "Monday, January 23, 2017", "2017-01-23",
+                 id="full-date"),
+    pytest.param("The talks collapsed in 2016.", "2016", "2016", id="year"),
+    pytest.param("The war began in the 1990s.", "the 1990s", "199", id="decade"),
+    pytest.param("The truce has held for three days.", "three days", "P3D", id="duration"),
+])
+def test_undated_absolute_still_resolves(text, phrase, value):
+    t = _at(text, None, phrase)
+    assert t.value == value, _show([t])
+    assert t.resolved is True, _show([t])
+
+
+def test_undated_never_uses_today():
+    """No value may mention the machine's current year when the text never does."""
+    text = ("Talks resumed yesterday. The envoy will return next month. Troops withdrew last year. "
+            "The truce began on December 30. The vote is on Monday.")
+    this_year = str(dt.date.today().year)
+    for t in _tags(text, None):
+        assert this_year not in t.value, _show([t])
+        assert not t.resolved, _show([t])
+
+
+# ---- a background year does not pull the news into the past -----------------------------------------------------
+
+@pytest.mark.parametrize("text, phrase, value", [
+    pytest.param("Exports rose 4 percent compared with 2015, the agency said. Officials met on Monday to discuss "
+                 "the figures.", "Monday", "2017-01-16", id="compared-with-2015-past-monday"),
+    pytest.param("Exports rose 4 percent compared with 2015, the agency said. The minister will present the "
+                 "figures on Monday.", "Monday", "2017-01-23", id="compared-with-2015-future-monday"),
+    pytest.param("The economy grew faster than in 2015. Officials met on Monday to discuss the budget.",
+                 "Monday", "2017-01-16", id="faster-than-in-2015"),
+    pytest.param("In 2015, the economy shrank by 3 percent. The central bank cut rates on Monday.",
+                 "Monday", "2017-01-16", id="in-2015-then-monday"),
+    pytest.param("Unemployment fell to 7 percent from 9 percent in 2015. On Monday, the minister said the trend "
+                 "would continue.", "Monday", "2017-01-16", id="from-9-percent-in-2015"),
+    pytest.param("The dispute began in 2014. The two sides met on Monday in Minsk.", "Monday", "2017-01-16",
+                 id="began-in-2014"),
+    pytest.param("Inflation reached 9 percent in 2015, up from 4 percent in 2014. The government said on Monday "
+                 "it would cap prices.", "Monday", "2017-01-16", id="said-monday-it-would",
+                 marks=bug("'said on Monday it would cap prices' (no 'that') takes the future of 'would': "
+                           "2017-01-23 instead of 2017-01-16")),
+    pytest.param("Sales fell 3 percent from 2015 levels. Ministers will meet in March to set a target.",
+                 "March", "2017-03", id="background-year-then-future-month"),
+])
+def test_background_year_does_not_move_news(text, phrase, value):
+    t = _at(text, THU, phrase)
+    assert t.value == value, _show([t])
