@@ -75,6 +75,8 @@ def verb_tense(v) -> str | None:
         if aux_words & {"is", "are", "am", "'re"}:
             return PRESENT
         if not auxes:
+            if v.lemma_.lower() in ("set", "schedule", "slate", "plan", "due", "expect"):
+                return FUTURE  # "a summit set for April"
             return PAST  # reduced relative: "a truce agreed on Monday"
     if v.tag_ == "VBG" and aux_words & {"is", "are", "am", "'re", "'m"}:
         return FUTURE  # "is meeting on Monday": arranged future

@@ -35,6 +35,7 @@ class Context:
     tense: str | None
     sent: int = 0
     dct: dt.date | None = None
+    recent: bool = False   # the phrase read against the speech time falls within weeks of it
 
 
 @dataclass
@@ -61,6 +62,11 @@ def duration_value(num: str, unit: str) -> str:
         letter = {"H": "H", "MI": "M", "S": "S"}[unit]
         if num == "X":
             return f"PTX{letter}"
+        f = float(num)
+        if f != int(f) and unit in ("H", "MI"):  # 5 1/2 hours -> PT5H30M
+            rest = round((f - int(f)) * 60)
+            small = "M" if unit == "H" else "S"
+            return f"PT{int(f)}{letter}{rest}{small}" if int(f) else f"PT{rest}{small}"
         return f"PT{_num(num)}{letter}"
     if unit == "2W":
         return "PX W".replace(" ", "") if num == "X" else f"P{_mul(num, 2)}W"
@@ -71,13 +77,16 @@ def duration_value(num: str, unit: str) -> str:
     if unit in ("DE", "CE", "ML"):
         return f"P{_mul(num, {'DE': 10, 'CE': 100, 'ML': 1000}[unit])}Y"
     f = float(num)
-    if f != int(f):  # fractions: 1.5 years -> P18M, half a day -> PT12H
+    if f != int(f):  # fractions: 2 1/2 years -> P2Y6M, half a day -> PT12H
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "Q": ("M", 3)}
         if unit in smaller:
             u2, k = smaller[unit]
-            n2 = f * k
-            if n2 == int(n2):
-                return f"PT{int(n2)}H" if u2 == "H" else f"P{int(n2)}{u2}"
+            whole, rest = int(f), (f - int(f)) * k
+            if rest == int(rest):
+                head = f"{whole}{unit}" if whole else ""
+                if u2 == "H":
+                    return f"P{head}T{int(rest)}H"
+                return f"P{head}{int(rest)}{u2}"
         return f"P{f}{unit}"
     return f"P{int(f)}{unit}"
 
@@ -114,9 +123,10 @@ def _choose(builders, anchor: V.Period, tense: str | None, forward: bool = False
 
     def dist(p):
         if p.start <= a_start < p.end:
-            return (0, 0)
+            return 0
         gap = (a_start - p.end).days if p.end <= a_start else (p.start - a_end).days
-        return (abs(gap), 0 if p.end <= a_start else 1)  # ties: the past
+        # no tense to read: news mostly reports the past, so a future date must be much closer to win
+        return abs(gap) if p.end <= a_start else 3 * abs(gap)
 
     return min(cands, key=dist)
 
@@ -229,7 +239,7 @@ def narrative_in_force(ctx: Context, grans: tuple[str, ...], same_sentence: bool
     if n is None or not n.explicit_year:
         return False
     if same_sentence and n.sent == ctx.sent and n.period.granularity in ("year", "month", "season", "day") and ctx.tense != FUTURE \
-            and (ctx.speech is None or n.period.year < ctx.speech.period.year):
+            and (ctx.speech is None or n.period.year < ctx.speech.period.year) and not ctx.recent:
         return True  # "The 2011 uprising began in March": the sentence gave its own year
     if n.period.granularity not in grans:
         return False
@@ -288,6 +298,10 @@ def _cal(c: Candidate, ctx: Context) -> Resolved:
         if "weekday" in f:
             return _weekday(c, ctx)
         return Resolved("XXXX", "year", resolved=False)
+    if ctx.speech is not None and ctx.narrative is not None and ctx.narrative.sent == ctx.sent:
+        near = _choose([builder(y) for y in range(ctx.speech.period.year - 1, ctx.speech.period.year + 2)],
+                       ctx.speech.period, ctx.tense)
+        ctx.recent = near is not None and abs((near.start - ctx.speech.period.start).days) <= 60
     anchor, forward = _anchor_for_calendar(ctx)
     if anchor is None:
         return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False, mod=mod)
@@ -372,12 +386,24 @@ def _clock(c: Candidate, ctx: Context) -> Resolved:
             elif not f["pm"] and h == 12:
                 h = 0
         t = f"{h:02d}:{f.get('minute', 0):02d}"
-    if "weekday" in f:  # "10 p.m. Wednesday", "noon Thursday"
+    if "weekday" in f and "month" not in f:  # "10 p.m. Wednesday", "noon Thursday"
         r = _weekday(c, ctx)
         r.value = (r.value.split("T")[0]) + f"T{t}"
         r.granularity = "time"
         return r
+    if "month" in f and "day" in f:  # "5 p.m. EST Nov. 9"
+        date_fields = {k: v for k, v in f.items() if k in ("month", "day", "year", "weekday")}
+        r = _cal(Candidate(c.start, c.end, c.text, "DATE", c.rule, "cal", date_fields), ctx)
+        if r.resolved:
+            r.value = r.value + f"T{t}"
+        else:
+            r.value = r.value + f"T{t}"
+        r.granularity = "time"
+        return r
     anchor = ctx.speech
+    n = ctx.narrative
+    if n is not None and n.period.granularity == "day" and ctx.sent - n.sent <= 1:
+        anchor = n  # "The blast occurred on Friday ... at 10:35 a.m.": that day
     if anchor is None:
         return Resolved(f"XXXX-XX-XXT{t}", "time", resolved=False)
     return Resolved(f"{anchor.period.start.isoformat()}T{t}", "time", V.day(anchor.period.start), anchor=anchor.describe())
