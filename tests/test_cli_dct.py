@@ -93,3 +93,13 @@ def test_eval_reuters_on_a_slice(capsys):
     line = next(l for l in out.splitlines() if "one day off" in l)
     assert float(line.split("=")[-1].split("%")[0]) >= 99.0
     assert "reproduce: python -m timeline eval reuters" in out
+
+
+def test_five_megabyte_story(tmp_path, capsys):
+    para = "Envoys met again in 2016 and talked about the ceasefire that began on Monday, January 23. " * 30
+    text = "Long story\n\nGENEVA, Jan 19 (Reuters) - " + (para + "\n\n") * (5 * 1024 * 1024 // (len(para) + 2) + 1)
+    p = tmp_path / "five.txt"
+    p.write_text(text, encoding="utf-8")
+    code, rows, _, err = run(["dct", str(p)], capsys)
+    assert code == 0 and err == ""
+    assert rows[0]["date"] == "2017-01-19" and rows[0]["source"] == "inferred"
