@@ -423,6 +423,12 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False, mod=mod)
     a = anchor.period.start
+    if unit == "monthyear":  # "June last year", "Dec. 5 last year"
+        y = a.year + shift
+        p = _cal_builder(f)(y)
+        if p is None:
+            return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False)
+        return Resolved(p.value, p.granularity, p, anchor=anchor.describe(), mod=mod)
     if unit == "month":  # last November, next March, this September
         cands = [V.month(y, f["month"]) for y in (a.year - 1, a.year, a.year + 1)]
         cur = V.month(a.year, a.month)
