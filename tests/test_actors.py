@@ -234,3 +234,12 @@ def test_mention_span_root(nlp):
     doc = nlp("Iran's Foreign Minister Mohammad Javad Zarif objected.")
     (m,) = find_actors(doc)
     assert mention_span(doc, m).root.text == "Zarif"
+
+
+def test_possessive_country_before_a_person(nlp):
+    assert _triples(find_actors("Russia's Sergey Lavrov said so.")) == [
+        ("Russia's Sergey Lavrov", "Sergey Lavrov", "person", "RUS")]
+    # an unknown name after a possessive country is a person only when the parse says PERSON
+    assert _triples(find_actors(nlp("Iran's Ali Bagheri Kani said the talks would resume."))) == [
+        ("Iran's Ali Bagheri Kani", "Ali Bagheri Kani", "person", "IRN")]
+    assert _triples(find_actors(nlp("Russia's Gazprom said prices rose."))) == [("Russia", "Russia", "state", "RUS")]

@@ -565,6 +565,19 @@ class _Composer:
             if kind in ("country", "demonym", "org") and title is not None:
                 pos = self.title_phrase(r.i0, r, title)
                 continue
+            if kind == "country" and self.key(r.i1) == "'s" and self.raw_at(r.i1 + 1, ("person",)) is not None:
+                pr = self.raw_at(r.i1 + 1, ("person",))  # "Russia's Sergey Lavrov": one mention, the person
+                self.person_mention(r.i0, pr.i1, self.m.pick_person(pr.entry.target, self.year), "", e.target,
+                                    "country's+person")
+                pos = pr.i1
+                continue
+            if kind == "country" and self.key(r.i1) == "'s" and self.doc is not None:
+                k_end = self.possessed_person(r.i1 + 1)
+                if k_end:  # "Iran's Ali Bagheri": a person the parse knows, of that country
+                    name = " ".join(self.span(r.i1 + 1, k_end)[2].split())
+                    self.emit(r.i0, k_end, name, "person", e.target, "", "country's+person", "person:" + _slug(name))
+                    pos = k_end
+                    continue
             if kind == "title":
                 pos = self.title_phrase(r.i0, None, r)
                 continue
@@ -639,6 +652,24 @@ class _Composer:
             self.add_spacy_persons()
         self.out.sort(key=lambda m: m.start)
         return self.out
+
+    def possessed_person(self, i) -> int:
+        """End token index of a PERSON entity starting at token i that the dictionary does not know, else 0."""
+        if i >= len(self.toks) or self.by_start.get(i) is not None:
+            return 0
+        t = self.spacy_tok(i)
+        if t is None or t.ent_type_ != "PERSON" or t.ent_iob_ != "B":
+            return 0
+        ent = next((e for e in self.doc.ents if e.start == t.i), None)
+        if ent is None or len(ent) < 2:
+            return 0
+        end_char = ent[-1].idx if ent[-1].tag_ == "POS" else ent.end_char
+        j = i
+        while j < len(self.toks) and self.toks[j].end <= end_char:
+            if j > i and self.by_start.get(j) is not None:
+                return 0
+            j += 1
+        return j if j > i else 0
 
     def other_first_name(self, r: Raw) -> bool:
         """A one-word alias (a surname) right after a capitalised word the dictionary does not know."""
