@@ -596,6 +596,8 @@ class _Composer:
                         org = self.m.orgs[aff]
                         self.emit(r.i0, group.i1, org.canonical, org.type, org.country, rule="person+group",
                                   actor_id=org.actor_id)
+                    else:
+                        self.person_mention(r.i0, r.i1, person, "", "", "person")
                     pos = group.i1
                     continue
                 self.person_mention(r.i0, r.i1, person, "", "", "person")
