@@ -16,6 +16,7 @@ from timeline.errors import TimelineError
 COMMAND_MODULES = [
     "timeline.commands.timexes",
     "timeline.commands.dct",
+    "timeline.commands.extract",
     "timeline.commands.timeml",
     "timeline.commands.evaluate",
     "timeline.commands.serve",
