@@ -34,6 +34,12 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule in ("date_past_ref",) and low == "earlier" and tok is not None:
         if tok.tag_ == "JJR" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "than"):
             return False
+        if tok.is_sent_start or (tok.i > 0 and tok.doc[tok.i - 1].is_punct and tok.doc[tok.i - 1].text in '"“\'‘`'):
+            return False  # "Earlier, the company said ...": a discourse link, not a time
+        nxt = text[c.end:c.end + 14].lower().lstrip()
+        if nxt.startswith(("that ", "this ", "in the ", "on ", "yesterday", "today", "monday", "tuesday", "wednesday",
+                           "thursday", "friday", "saturday", "sunday")):
+            return False  # "earlier Friday", "earlier that day": the following expression carries the time
     if c.rule in ("date_month",) and tok is not None:
         if tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "VERB":
             return False
@@ -44,6 +50,13 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         if first is not None and len(first) and first[0].pos_ in ("VERB", "AUX"):  # "expected to last two days"
             c.start += 5
             c.text = c.text[5:]
+    after = text[c.end:c.end + 8].lower()
+    if c.kind == "dur" and after.lstrip().startswith("old"):
+        return False  # "52 years old": an age
+    if c.kind == "dur" and c.fields.get("unit") == "Q" and after.lstrip().startswith("of "):
+        return False  # "three-quarters of its food": a fraction
+    if c.rule == "date_month" and (after.startswith(" for ") or text[c.end:c.end + 8].startswith(" of the")):
+        return False  # "the March for Life", "the March of the Mothers"
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
         return False
     if c.rule == "set_adverb" and tok is not None and tok.pos_ == "ADJ" and low == "quarterly":
