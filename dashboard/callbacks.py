@@ -34,9 +34,11 @@ def window_to_store(w):
     return None if w is None else [w[0].isoformat(), w[1].isoformat()]
 
 
-def render_view(events: EventSet, state: D.FilterState, window, key_marks=None, *, max_detail=MAX_DETAIL,
-                table_max=TABLE_MAX) -> dict:
+def render_view(events: EventSet, state: D.FilterState, window, key_marks=None, *, max_detail=None,
+                table_max=None) -> dict:
     """Figure, overview, table rows and summary for one state and window (None: the dense window)."""
+    max_detail = MAX_DETAIL if max_detail is None else max_detail
+    table_max = TABLE_MAX if table_max is None else table_max
     df = events.filtered(state)
     if window is None:
         window = D.dense_window(df)
@@ -48,8 +50,10 @@ def render_view(events: EventSet, state: D.FilterState, window, key_marks=None, 
     total = len(events.df)
     summary = f"{len(df):,} of {total:,} events" if not state.is_unfiltered() else f"{total:,} events"
     if window is not None:
-        last = window[1] - pd.Timedelta(seconds=1)
-        summary += f" · showing {window[0]:%d %b %Y} – {last:%d %b %Y}"
+        if window[1] - window[0] < pd.Timedelta(days=2):
+            summary += f" · showing {window[0]:%d %b %Y %H:%M} – {window[1]:%d %b %Y %H:%M}"
+        else:
+            summary += f" · showing {window[0]:%d %b %Y} – {window[1] - pd.Timedelta(seconds=1):%d %b %Y}"
     note = (f"The table shows the first {table_max:,} of {len(df):,} filtered events in date order; "
             "Download CSV has them all.") if len(df) > table_max else ""
     return {"figure": fig, "overview": overview, "rows": rows, "summary": summary, "note": note, "window": window}

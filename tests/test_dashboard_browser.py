@@ -159,3 +159,48 @@ def test_clicking_an_event_row_shows_its_sentence_and_why_this_date(dash_duo):
     dash_duo.wait_for_contains_text("#detail-panel", "Why this date")
     assert dash_duo.find_element("#detail-panel mark.hl-time").text == "Monday, January 23"
     assert "weekday-month-day+year-from-anchor" in dash_duo.find_element("#detail-panel").text
+
+
+def test_uploading_an_html_file_adds_its_events(dash_duo, tmp_path):
+    start(dash_duo)
+    assert wait_for(lambda: plotted(dash_duo), ALL_IDS) == ALL_IDS
+    page = tmp_path / "story.html"
+    page.write_text("<html><body><article><p>Envoys gathered in Astana for a first round of talks.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    dash_duo.find_element(".add-article-box summary").click()
+    dash_duo.find_element("#article-upload input[type=file]").send_keys(str(page))
+    dash_duo.wait_for_contains_text("#upload-name", "story.html")
+    dash_duo.find_element("#article-pub-date").send_keys("2017-01-21")
+    dash_duo.find_element("#add-article").click()
+    expected = sorted(ALL_IDS + ["new0"])
+    assert wait_for(lambda: plotted(dash_duo), expected) == expected
+    dash_duo.wait_for_contains_text("#article-status", "story.html: 1 events added")
+
+
+TRACE_TYPES_JS = """
+const gd = document.querySelector('#timeline-graph .js-plotly-plot');
+return gd && gd.data ? Array.from(new Set(gd.data.map(t => t.type || 'scatter'))).sort() : null;
+"""
+
+
+def test_zooming_in_turns_counts_into_single_events(dash_duo, monkeypatch):
+    from dash.testing.wait import until
+
+    from dashboard import callbacks
+    from dashboard.app import create_app
+    from dashboard.synthetic import synthetic_events
+
+    monkeypatch.setattr(callbacks, "MAX_DETAIL", 600)
+    dash_duo.start_server(create_app(synthetic_events(3000, seed=5)))
+    types = lambda: dash_duo.driver.execute_script(TRACE_TYPES_JS) or []  # noqa: E731
+    until(lambda: "heatmap" in types(), timeout=15)
+    summary = dash_duo.find_element("#summary").text
+    for _ in range(4):  # drag a zoom box over a tenth of the plot, a few times
+        dash_duo.zoom_in_graph_by_ratio("#timeline-graph .js-plotly-plot", start_fraction=0.6,
+                                        zoom_box_fraction=0.1, compare=False)
+        until(lambda: dash_duo.find_element("#summary").text != summary, timeout=15)
+        summary = dash_duo.find_element("#summary").text
+        if "heatmap" not in types():
+            break
+    until(lambda: "heatmap" not in types() and ("scatter" in types() or "scattergl" in types() or "bar" in types()),
+          timeout=15)
