@@ -240,3 +240,19 @@ def test_strike_senses(nlp, text, code):
 def test_no_event_in_economic_hedges(nlp, text):
     doc = nlp(text)
     assert [c for s in doc.sents for _, c in code_sentence(s)] == []
+
+
+@pytest.mark.parametrize("text,code", [
+    ("A roadside bomb killed two policemen.", "1833"),                        # noun compound, head last
+    ("Three soldiers were wounded in a bomb attack near the base.", "183"),   # result of the attack
+    ("The envoy launched a mediation effort between the two parties.", "045"),  # the event word under the object
+    ("The ministry declared that Japan must open its markets.", "100"),       # reported "must": a demand
+    ("The two ministers agreed that their countries should cooperate.", "031"),  # agreement, not a demand
+    ("NATO said it would tighten the naval blockade.", "1381"),              # future + light verb: a threat
+    ("The army engaged in ethnic cleansing in the province.", "203"),
+])
+def test_complement_rules(nlp, text, code):
+    doc = nlp(text)
+    preds = [p for s in doc.sents for p in code_predicates(s)]
+    preds.sort(key=lambda p: (p.code[:2] == "01", p.depth, p.token.i))
+    assert preds and preds[0].code == code

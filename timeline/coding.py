@@ -82,14 +82,19 @@ def cameo_info(code: str) -> CameoInfo | None:
     return cameo_table().get(str(code).strip())
 
 
+_PREPS = {"on", "for", "of", "in", "against", "with", "to", "into", "over", "at", "by"}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], list[LexEntry]]:
     """(head lemma, pos) -> entries, most specific (most words) first."""
     out: dict[tuple[str, str], list[LexEntry]] = {}
     for r in _read(data_path("event_lexicon.tsv")):
         words = r["lemma"].lower().split()
-        e = LexEntry(r["lemma"], words[0], tuple(words[1:]), r["pos"].upper(), r["code"], r["frame"],
-                     r["negated"], r["example"])
+        pos = r["pos"].upper()
+        if pos == "NOUN" and len(words) > 1 and words[-1] not in _PREPS:
+            words = [words[-1]] + words[:-1]  # "suicide bombing": the head noun is the last word
+        e = LexEntry(r["lemma"], words[0], tuple(words[1:]), pos, r["code"], r["frame"], r["negated"], r["example"])
         out.setdefault((e.head, e.pos), []).append(e)
     for v in out.values():
         v.sort(key=lambda e: -len(e.words))
@@ -213,13 +218,13 @@ def _pos_of(t) -> str | None:
     return None
 
 
-def _entry_for(t) -> LexEntry | None:
+def _entry_for(t, as_complement: bool = False) -> LexEntry | None:
     pos = _pos_of(t)
     if pos is None:
         return None
     if pos == "VERB" and t.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
-    if pos == "NOUN" and t.dep_ not in _ARG_DEPS:
+    if pos == "NOUN" and t.dep_ not in _ARG_DEPS and not (as_complement and t.dep_ == "compound"):
         return None
     if pos == "ADJ" and not any(c.dep_ in ("xcomp", "prep") for c in t.children) and t.dep_ not in ("acomp", "ROOT"):
         return None
@@ -284,7 +289,12 @@ class _Coder:
         for c in kids:
             if c.dep_ in ("dobj", "attr", "nsubjpass") and _pos_of(c) == "NOUN":
                 nouns.append(c)
-            if c.dep_ == "prep" and frame != "light":
+                # "launched a mediation effort", "10 days of war games": the event word under the object
+                nouns += [g for g in c.children if g.dep_ == "compound" and _pos_of(g) == "NOUN"]
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "of":
+                        nouns += [h for h in g.children if h.dep_ == "pobj" and _pos_of(h) == "NOUN"]
+            if c.dep_ == "prep" and (frame != "light" or c.lower_ == "in"):
                 nouns += [g for g in c.children if g.dep_ == "pobj" and _pos_of(g) == "NOUN"]
         if frame == "light" and t.lemma_.lower() in ("begin", "start", "continue", "escalate"):
             nouns += [c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and _pos_of(c) == "NOUN"]
@@ -297,16 +307,20 @@ class _Coder:
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
                     nouns += [g for g in c.children if g.dep_ == "pobj" and _pos_of(g) == "NOUN"]
         for c in clauses + nouns:
-            p = self.code(c)
+            p = self.code(c, as_complement=True)
             if p is not None and p.code[:2] != "01":
+                if p.via == "must" and frame in ("intent", "speech"):
+                    e = _entry_for(c, True)  # "agreed that they should cooperate": cooperation, not a demand
+                    if frame == "intent" and e is not None:
+                        p = p._replace(code=e.code, via="lexicon")
                 return c, p
         return None, None
 
-    def code(self, t) -> PredicateCode | None:
+    def code(self, t, as_complement: bool = False) -> PredicateCode | None:
         if t.i in self.memo:
             return self.memo[t.i]
         self.memo[t.i] = None  # cycle guard
-        e = _entry_for(t)
+        e = _entry_for(t, as_complement)
         res = None
         if e is not None:
             neg = _negated(t)
@@ -331,14 +345,16 @@ class _Coder:
                 c, p = self.complement(t, "speech")
                 if p is not None:
                     code = None  # the reported clause carries the event
+                elif any(k.dep_ == "ccomp" and _future(k) == "must" for k in t.children):
+                    code, via = "100", "must"  # "declared that China must drop its barriers": a demand
             if code is not None and not neg and _pos_of(t) == "VERB" and e.frame not in ("speech",):
                 fut = _future(t)
                 root = int(code[:2])
-                if fut == "must" and via == "lexicon":
+                if fut == "must" and via in ("lexicon", "light"):
                     code, via = frame_code("demand", "100", code), "must"
-                elif fut == "future" and 4 <= root <= 8 and via == "lexicon":
+                elif fut == "future" and 4 <= root <= 8 and via in ("lexicon", "light"):
                     code, via = frame_code("intent", "030", code), "future"
-                elif fut in ("future", "maybe") and root >= 14 and via == "lexicon":
+                elif fut in ("future", "maybe") and root >= 14 and via in ("lexicon", "light"):
                     code, via = frame_code("threaten", "130", code), "future"
             if code is not None and neg:
                 code = e.negated or None
