@@ -50,8 +50,10 @@ TIME_CASES = [
     # no time expression, past tense: a vague bound, never the publication date
     ("Japan has not invited China to the summit, the foreign ministry said.",
      "invited", "PAST_REF", "", "tense:past"),
-    # present tense: the document time, and the row says so
+    # present tense: the document time, and the row says so (a present passive too)
     ("Germany condemns the attack on the embassy.", "condemns", "2019-03-07", "", "document_time:"),
+    ("Iran is accused by the United States of violating the nuclear deal.", "accused", "2019-03-07", "",
+     "document_time:"),
 ]
 
 
@@ -118,6 +120,17 @@ def test_quote_attribution():
     assert r["date_value"] == "2019-03-03" and r["date_rule"].startswith("reporting_frame:")
     assert r["modality"] == "negated"
     assert not (_events(text)["predicate"] == "said").any()  # the attribution is not an event of its own
+
+
+def test_passive_agent_is_the_source():
+    r = _row("Iran is accused by the United States of violating the nuclear deal.", "accused")
+    assert (r["actor1"], r["actor2"]) == ("United States", "Iran")
+
+
+def test_tokenised_quotes_and_bare_attribution():
+    r = _row("`` We will never accept this ultimatum , '' Iranian President Hassan Rouhani said on Sunday .", "accept")
+    assert r["attributed_to"] == "Hassan Rouhani" and r["date_value"] == "2019-03-03"
+    assert len(_events("Mr Rouhani said.")) == 0  # an attribution alone is not a statement
 
 
 def test_multi_sentence_quote_takes_the_closing_attribution():

@@ -128,7 +128,7 @@ def _np_tokens(t):
 def _quotes(text: str) -> list[tuple[int, int]]:
     """Quoted passages (start of the opening mark, end after the closing mark)."""
     out = []
-    for m in re.finditer(r"“[^”]*”|“[^”]*$|\"[^\"\n]*\"", text, re.M):
+    for m in re.finditer(r"“[^”]*”|“[^”]*$|\"[^\"\n]*\"|``[^\n]*?''", text, re.M):
         out.append((m.start(), m.end()))
     return out
 
@@ -321,7 +321,8 @@ def _tense_date(t, story: _Story) -> _Date:
         past = True
     if past:
         return _Date("PAST_REF", "", "", "vague", "", "tense:past", "")
-    if story.dct is not None and story.dct.date is not None and verb.tag_ in ("VBZ", "VBP", "VBG"):
+    present = verb.tag_ in ("VBZ", "VBP", "VBG") or (verb.tag_ == "VBN" and auxes & {"is", "are", "am", "'s", "'re"})
+    if story.dct is not None and story.dct.date is not None and present:
         d = story.dct.date
         import datetime as _dt
         return _Date(d.isoformat(), d.isoformat(), (d + _dt.timedelta(days=1)).isoformat(), "day", "",
@@ -495,6 +496,9 @@ def extract_events(document, pub_date=None, spacy_doc=None) -> pd.DataFrame:
                 continue
             if sent_quotes and q is None and _in_frame(t, story):
                 continue  # part of the attribution ("at a press conference"), not of what is reported
+            if p.code[:2] == "01" and _is_speech(t) and not any(
+                    c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "prep", "advcl") for c in t.children):
+                continue  # "Mr X said." alone: the attribution of a neighbouring quote, not a statement
             ev = _read_event(story, p, s_start, s_end, q, gov)
             if ev.actor1 is None and ev.actor2 is None:
                 _fill_from_headline(ev, headline)
