@@ -132,7 +132,7 @@ def _fields(m, rule: Rule) -> dict | None:
             f["approx"] = lex.value("approx", low) or lex.value("boundword", low)
         elif key in ("season", "pod", "holiday", "setword", "freq"):
             section = {"pod": "partofday"}.get(key, key)
-            f[key] = lex.value(section, low)
+            f[key] = lex.value(section, low) or (lex.value("podplural", low) if key == "pod" else None)
         elif key == "vague":
             pass
         elif key == "quarter":
