@@ -189,9 +189,9 @@ class ArticleJobs:
             if not len(events):
                 job.message = f"{job.label}: no events found."
             elif n == 0:
-                job.message = f"{job.label}: its {len(events)} events were already in the timeline."
+                job.message = f"{job.label}: its events were already in the timeline."
             else:
-                job.message = f"{job.label}: {n} events added to the timeline."
+                job.message = f"{job.label}: {n} event{'s' if n != 1 else ''} added to the timeline."
             job.state = "done"
         except Exception as exc:  # shown to the user as one line
             job.state = "error"

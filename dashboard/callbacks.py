@@ -179,7 +179,12 @@ def register_callbacks(app, events: EventSet, jobs: ArticleJobs, key_marks: list
                 return new if new != current else no_update
         if trig == "view-all":
             return window_to_store(D.whole_window(df))
-        return window_to_store(D.dense_window(df))
+        window = D.dense_window(df)
+        if trig == "data-version" and window is not None and events.last_added_span is not None:
+            lo, hi = events.last_added_span  # an article was added: make sure its events are in view
+            pad = pd.Timedelta(days=2)
+            window = (min(window[0], lo - pad), max(window[1], hi + pad))
+        return window_to_store(window)
 
     # ------------------------------------------------------------------ the plot, the overview, the table
     @app.callback(

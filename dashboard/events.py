@@ -29,6 +29,7 @@ class EventSet:
         self._version = 0
         self._cache: OrderedDict = OrderedDict()
         self._on_add = on_add
+        self.last_added_span = None  # (start, end) of the last added batch, to bring it into view
 
     @property
     def df(self) -> pd.DataFrame:
@@ -63,6 +64,8 @@ class EventSet:
             if not len(new):
                 return 0
             self._df = pd.concat([self._df, new], ignore_index=True)
+            if new["_start"].notna().any():
+                self.last_added_span = (new["_start"].min(), new["_end"].max())
             self._version += 1
             self._cache.clear()
         if self._on_add is not None:

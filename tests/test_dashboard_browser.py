@@ -174,7 +174,7 @@ def test_uploading_an_html_file_adds_its_events(dash_duo, tmp_path):
     dash_duo.find_element("#add-article").click()
     expected = sorted(ALL_IDS + ["new0"])
     assert wait_for(lambda: plotted(dash_duo), expected) == expected
-    dash_duo.wait_for_contains_text("#article-status", "story.html: 1 events added")
+    dash_duo.wait_for_contains_text("#article-status", "story.html: 1 event added")
 
 
 TRACE_TYPES_JS = """
@@ -204,3 +204,27 @@ def test_zooming_in_turns_counts_into_single_events(dash_duo, monkeypatch):
             break
     until(lambda: "heatmap" not in types() and ("scatter" in types() or "scattergl" in types() or "bar" in types()),
           timeout=15)
+
+
+def test_dragging_across_the_overview_moves_the_view(dash_duo):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    start(dash_duo)
+    assert wait_for(lambda: plotted(dash_duo), ALL_IDS) == ALL_IDS
+    dash_duo.wait_for_contains_text("#summary", "showing 28 Dec 2016")
+    area = dash_duo.find_element("#overview-graph .js-plotly-plot .nsewdrag")
+    w, h = area.size["width"], area.size["height"]
+    ActionChains(dash_duo.driver).move_to_element_with_offset(area, int(w * 0.05), h // 2).click_and_hold() \
+        .move_by_offset(int(w * 0.2), 0).move_by_offset(int(w * 0.1), 0).release().perform()
+    dash_duo.wait_for_contains_text("#summary", "2011 –")  # the view now starts in the spring of 2011
+
+
+def test_an_added_article_far_from_the_dense_period_is_brought_into_view(dash_duo):
+    start(dash_duo)
+    assert wait_for(lambda: plotted(dash_duo), ALL_IDS) == ALL_IDS
+    dash_duo.find_element(".add-article-box summary").click()
+    dash_duo.find_element("#article-text").send_keys("Foreign ministers met in Vienna.")
+    dash_duo.find_element("#article-pub-date").send_keys("2015-10-29")
+    dash_duo.find_element("#add-article").click()
+    dash_duo.wait_for_contains_text("#article-status", "1 event added")
+    dash_duo.wait_for_contains_text("#summary", "2015 –")  # the view now reaches back to 30 Oct 2015
