@@ -50,6 +50,10 @@ TIME_CASES = [
     # no time expression, past tense: a vague bound, never the publication date
     ("Japan has not invited China to the summit, the foreign ministry said.",
      "invited", "PAST_REF", "", "tense:past"),
+    # "since"/"before"/"until" + date bound the event's time; they are not its date
+    ("Rebels have shelled the army base near Aleppo since Tuesday.", "shelled", "PAST_REF", "", "tense:past"),
+    # control through a passive: the Council meets
+    ("The UN Security Council is scheduled to meet on Libya on Tuesday.", "meet", "2019-03-05", "Tuesday", "date_"),
     # present tense: the document time, and the row says so (a present passive too)
     ("Germany condemns the attack on the embassy.", "condemns", "2019-03-07", "", "document_time:"),
     ("Iran is accused by the United States of violating the nuclear deal.", "accused", "2019-03-07", "",
@@ -120,6 +124,11 @@ def test_quote_attribution():
     assert r["date_value"] == "2019-03-03" and r["date_rule"].startswith("reporting_frame:")
     assert r["modality"] == "negated"
     assert not (_events(text)["predicate"] == "said").any()  # the attribution is not an event of its own
+
+
+def test_subject_of_a_scheduled_meeting():
+    r = _row("The UN Security Council is scheduled to meet on Libya on Tuesday.", "meet")
+    assert r["actor1"] == "UN Security Council" and r["modality"] == "planned"
 
 
 def test_passive_agent_is_the_source():

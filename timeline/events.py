@@ -48,6 +48,7 @@ PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside"}
 TARGET_PREPS = {"to", "with", "against", "from", "on", "for", "toward", "towards", "into", "of", "over"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"}
 VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
+BOUND_SIGNALS = {"since", "until", "till", "before", "after", "by", "through", "throughout"}
 MAX_PER_SENTENCE = 2
 
 
@@ -219,6 +220,10 @@ class _Story:
             if t.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
+                if t.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
+                    for c in head.children:  # "the Council is scheduled to meet", "pilots were ordered to bomb"
+                        if c.dep_ == "nsubjpass":
+                            return c
                 return self.subject_of(head)
         if t.dep_ in ("dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN"):
             for c in kids:  # "Russia's invitation", "US participation"
@@ -290,6 +295,8 @@ def _governing_timexes(story: _Story, event_nouns: set[int]) -> dict[int, list]:
         span_start = story.doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span_start is not None and span_start.start > 0:
             prev = story.doc[span_start.start - 1]
+        if prev is not None and prev.lower_ in BOUND_SIGNALS:
+            continue  # "killed since Tuesday", "before March 3": a bound of the event's time, not its date
         if prev is not None and prev.dep_ == "prep" and prev.pos_ == "ADP" and root.head.i != prev.i:
             x = prev  # the parser attached the date elsewhere, but "on <date>" modifies the preposition's head
         while n < 30:
