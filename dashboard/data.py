@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode
 import numpy as np
 import pandas as pd
 
-from timeline.schema import EVENT_COLUMNS, validate_events
+from timeline.schema import validate_events
 
 # Display names of the 20 CAMEO root codes (CAMEO 1.1b3 manual), used only to label options.
 CAMEO_ROOTS = {
