@@ -243,3 +243,12 @@ def test_possessive_country_before_a_person(nlp):
     assert _triples(find_actors(nlp("Iran's Ali Bagheri Kani said the talks would resume."))) == [
         ("Iran's Ali Bagheri Kani", "Ali Bagheri Kani", "person", "IRN")]
     assert _triples(find_actors(nlp("Russia's Gazprom said prices rose."))) == [("Russia", "Russia", "state", "RUS")]
+
+
+def test_span_gives_doc_offsets(nlp):
+    doc = nlp("The talks were held. Iran's Foreign Minister Mohammad Javad Zarif objected to Russia.")
+    sent = list(doc.sents)[1]
+    ms = find_actors(sent)
+    assert [m.canonical for m in ms] == ["Mohammad Javad Zarif", "Russia"]
+    assert all(doc.text[m.start:m.end] == m.text for m in ms)
+    assert [(m.start, m.canonical) for m in ms] == [(m.start, m.canonical) for m in find_actors(doc)]

@@ -391,12 +391,19 @@ class ActorMatcher:
 
     # -- the public entry point
     def find(self, text_or_doc, date=None, context_country: str | None = None) -> list[ActorMention]:
-        doc = None if isinstance(text_or_doc, str) else text_or_doc
-        text = text_or_doc if doc is None else doc.text
         year = _year(date)
-        toks = tokenize(text)
+        if isinstance(text_or_doc, str):
+            doc, text, toks, limits = None, text_or_doc, tokenize(text_or_doc), None
+        elif hasattr(text_or_doc, "doc") and hasattr(text_or_doc, "start_char"):  # a Span (a sentence)
+            span = text_or_doc
+            doc, text, base = span.doc, span.doc.text, span.start_char
+            toks = [Tok(t.start + base, t.end + base, t.text, t.key) for t in tokenize(span.text)]
+            limits = (span.start_char, span.end_char)
+        else:
+            doc, text, limits = text_or_doc, text_or_doc.text, None
+            toks = tokenize(text)
         raws = self.raw_matches(toks)
-        return _Composer(self, text, toks, raws, doc, year, context_country).run()
+        return _Composer(self, text, toks, raws, doc, year, context_country, limits).run()
 
 
 def _year(date) -> int | None:
@@ -413,7 +420,8 @@ def _year(date) -> int | None:
 class _Composer:
     """Turns raw dictionary matches into actor mentions (the composition rules in the module docstring)."""
 
-    def __init__(self, matcher: ActorMatcher, text, toks, raws, doc, year, context_country):
+    def __init__(self, matcher: ActorMatcher, text, toks, raws, doc, year, context_country, limits=None):
+        self.limits = limits  # (start, end) of the Span searched, offsets staying those of the whole Doc
         self.m, self.text, self.toks, self.raws, self.doc = matcher, text, toks, raws, doc
         self.year, self.ctx = year, context_country or ""
         self.by_start = {r.i0: r for r in raws}
@@ -425,6 +433,7 @@ class _Composer:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""
 
     def span(self, i0, i1) -> tuple[int, int, str]:
+        """Character offsets and text of tokens i0..i1 (offsets into the whole text or Doc)."""
         s, e = self.toks[i0].start, self.toks[i1 - 1].end
         return s, e, self.text[s:e]
 
@@ -729,6 +738,8 @@ class _Composer:
             if ent.label_ != "PERSON":
                 continue
             s, e = ent.start_char, ent.end_char
+            if self.limits and not (self.limits[0] <= s and e <= self.limits[1]):
+                continue
             if ent[-1].tag_ == "POS":
                 e = ent[-1].idx
             if any(s < b and a < e for a, b in taken):
@@ -791,7 +802,8 @@ def get_matcher(data_dir: str | None = None) -> ActorMatcher:
 
 
 def find_actors(text_or_doc, date=None, context_country: str | None = None) -> list[ActorMention]:
-    """Actor mentions in a text or a spaCy Doc, in text order.
+    """Actor mentions in a text, a spaCy Doc or a Span of one (a sentence), in text order. Offsets are
+    character offsets into the text / the Doc's text (for a Span too).
 
     `date` (a date, ISO string or year) picks the role a person held then and the office holder for
     "Russia's foreign minister"; `context_country` (alpha-3) gives generic groups ("rebels") a country.
