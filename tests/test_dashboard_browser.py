@@ -228,3 +228,31 @@ def test_an_added_article_far_from_the_dense_period_is_brought_into_view(dash_du
     dash_duo.find_element("#add-article").click()
     dash_duo.wait_for_contains_text("#article-status", "1 event added")
     dash_duo.wait_for_contains_text("#summary", "2015 –")  # the view now reaches back to 30 Oct 2015
+
+
+def test_clicking_a_marker_opens_its_detail(dash_duo):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    start(dash_duo, "/?modality=planned")
+    assert wait_for(lambda: plotted(dash_duo), ["e08"]) == ["e08"]
+    point = dash_duo.find_element("#timeline-graph .scatterlayer .point")
+    ActionChains(dash_duo.driver).move_to_element(point).click().perform()
+    dash_duo.wait_for_contains_text("#detail-panel", "Why this date")
+    assert "Syria talks to be held in Astana" in dash_duo.find_element("#detail-panel h3").text
+
+
+def test_article_text_is_shown_as_text_never_as_html(dash_duo):
+    from dashboard.app import create_app
+
+    df = fixture_events()
+    evil = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+    df.loc[df["event_id"] == "e08", "sentence"] = "On Monday, January 23 " + evil
+    df.loc[df["event_id"] == "e08", "summary"] = evil
+    dash_duo.start_server(create_app(df))
+    dash_duo.wait_for_page(url=dash_duo.server_url + "/?modality=planned")
+    assert wait_for(lambda: table(dash_duo), ["e08"]) == ["e08"]
+    dash_duo.find_element('#event-table .ag-center-cols-container .ag-row[row-id="e08"] .ag-cell').click()
+    dash_duo.wait_for_contains_text("#detail-panel", "Why this date")
+    assert evil in dash_duo.find_element("#detail-panel .sentence").text
+    assert not dash_duo.find_elements("#detail-panel img") and not dash_duo.find_elements("#detail-panel b")
+    assert dash_duo.driver.execute_script("return window.__pwned") is None
