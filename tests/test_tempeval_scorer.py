@@ -242,3 +242,14 @@ def test_by_rule_counts(dirs, monkeypatch, capsys):
     code, out = run_json(capsys, gold, "--by-rule")
     assert out["by_rule"] == {"noise": {"system": 2, "relaxed": 0, "strict": 0, "type": 0, "value": 0},
                               "weekday": {"system": 1, "relaxed": 1, "strict": 1, "type": 1, "value": 1}}
+
+
+TBAQ = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "tempeval3"
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not TBAQ.is_dir(), reason="TempEval-3 corpus (../shared) not available")
+def test_tbaq_gold_against_itself(capsys):
+    code, out = run_json(capsys, TBAQ, TBAQ)
+    assert code == 0 and out["documents"] == 256 and out["counts"]["gold"] == 1822
+    assert all(out[k]["f1"] == 1.0 for k in ("strict", "relaxed", "type", "value"))
