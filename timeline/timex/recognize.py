@@ -67,7 +67,8 @@ def _expand(pattern: str) -> str:
         if src in BUILTINS:
             body = BUILTINS[src]
         elif src == "NUM":
-            body = f"(?:{_NUM_DIGITS}|{lex.alternation('number')})"
+            words = lex.alternation("number")
+            body = f"(?:(?:\\d+|{words})\\s+and\\s+a\\s+half|{_NUM_DIGITS}|{words})"
         else:
             body = lex.alternation(src)
         return f"(?P<{group}>{body})"
@@ -86,7 +87,8 @@ def load_rules() -> list[Rule]:
             name, typ, pat, attrs = line.split("\t")
             fixed = dict(kv.split("=", 1) for kv in attrs.split(";") if kv)
             compiled = regex.compile(r"(?i)(?<![\w'’])(?:" + _expand(pat) + r")(?!\w|-\w)")
-            rules.append(Rule(name, typ, compiled, fixed, len(rules)))
+            priority = len(rules) - (10_000 if fixed.get("prefer") else 0)  # prefer=1: wins ties of equal length
+            rules.append(Rule(name, typ, compiled, fixed, priority))
     return rules
 
 

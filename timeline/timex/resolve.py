@@ -36,6 +36,7 @@ class Context:
     sent: int = 0
     dct: dt.date | None = None
     recent: bool = False   # the phrase read against the speech time falls within weeks of it
+    reporting: bool = False  # the phrase dates a reporting verb ("said on Thursday"): the news's own time
 
 
 @dataclass
@@ -117,7 +118,7 @@ def _choose(builders, anchor: V.Period, tense: str | None, forward: bool = False
         return max(before, key=lambda p: p.start) if before else min(cands, key=lambda p: p.start)
     if tense == FUTURE:
         # a period just ended still counts ("will report results for the third quarter" in October)
-        lag = dt.timedelta(days=0 if cands[0].granularity in ("day", "time") else 45)
+        lag = dt.timedelta(days=45 if cands[0].granularity == "quarter" else 0)
         after = [p for p in cands if p.end + lag > a_start]
         return min(after, key=lambda p: p.start) if after else max(cands, key=lambda p: p.start)
 
@@ -349,7 +350,8 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
     f = c.fields
     wd = f["weekday"]
     anchor = ctx.speech
-    if anchor is not None and narrative_in_force(ctx, ("day",), same_sentence=False) and ctx.sent - ctx.narrative.sent <= 2:
+    if anchor is not None and not ctx.reporting and narrative_in_force(ctx, ("day",), same_sentence=False) \
+            and ctx.sent - ctx.narrative.sent <= 2:
         anchor = ctx.narrative
     if anchor is None:
         v = f"XXXX-WXX-{wd}" + (f"T{f['pod']}" if f.get("pod") else "")
@@ -505,6 +507,9 @@ def _ago(c: Candidate, ctx: Context) -> Resolved:
     anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    if f.get("keepday"):  # "a year ago today": that very day
+        return _offset(Anchor(V.day(anchor.period.start), anchor.source, offset=anchor.offset), direction, num, unit,
+                       keep_gran=True)
     # "a year ago" in a sentence about a quarter: that quarter a year back
     n = ctx.narrative
     if unit == "Y" and n is not None and n.period.granularity in ("quarter", "half") and ctx.sent - n.sent <= 1:

@@ -25,6 +25,10 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         before = text[max(0, c.start - 2):c.start]
         if "$" in before or "#" in before or "No" in text[max(0, c.start - 4):c.start]:
             return False
+        prev_word = text[max(0, c.start - 14):c.start].split()[-1:] or [""]
+        next_word = text[c.end:c.end + 14].split()[:1] or [""]
+        if prev_word[0].lower() in LABEL_WORDS or next_word[0].lower().strip(".,") in MEASURE_WORDS:
+            return False  # "Flight 2016", "1999 square km": a label or a measure
         if tok is not None and tok.ent_type_ != "DATE":
             # "2000 troops" is a count; "the 2011 uprising" a year
             if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.lower_ not in TIME_NOUNS:
@@ -43,9 +47,17 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule in ("date_month",) and tok is not None:
         if tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "VERB":
             return False
+        if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].text[:1].isupper() \
+                and tok.doc[tok.i - 1].ent_type_ not in ("DATE",):
+            return False  # "Theresa May"
         if c.text in ("May",) and tok.tag_ == "MD":
             return False
-    if c.rule == "dur_num_unit" and low.startswith("last ") and tok is not None:
+    if c.rule == "date_narr_next" and text[max(0, c.start - 12):c.start].split()[-1:] in (
+            ["over"], ["during"], ["within"], ["for"], ["throughout"]):
+        return False  # "over the next month": a span, left to the duration rules
+    if c.kind == "dur" and text[max(0, c.start - 1):c.start] == ":":
+        return False  # the minutes of a clock time, "14:00 hours"
+    if c.kind == "dur" and low.startswith("last ") and tok is not None:
         first = doc.char_span(c.start, c.start + 4, alignment_mode="expand")
         if first is not None and len(first) and first[0].pos_ in ("VERB", "AUX"):  # "expected to last two days"
             c.start += 5
@@ -99,7 +111,10 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             tense = None  # a deadline in a past-tense sentence: take the nearest such date
         if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields and _after(text, c.start, UNTIL_WORDS):
             tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday"
-        ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct)
+        ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct,
+                      reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start))
+        if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
+            ctx.tense = PAST  # "said on Monday it would ...": the parse may hang the date on the reported verb
         if dct_span and c.start >= dct_span[0] and c.end <= dct_span[1] and dct:
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
             rule = f"{c.rule}+dateline"
@@ -109,9 +124,9 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         q = inside(quotes, c.start, c.end)
         if q is not None:
             pending_quotes.append((len(out), c, ctx))
-        out.append(_timex(c, r, rule))
         if r.mod == "" and c.kind in ("dur", "ago", "later"):
             r.mod = _approx_before(text, c.start) or r.mod
+        out.append(_timex(c, r, rule))
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q"))
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
@@ -134,6 +149,24 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
 
 
 UNTIL_WORDS = ("until", "till", "by", "before")
+MEASURE_WORDS = {"square", "sq", "km", "kilometers", "kilometres", "miles", "meters", "metres", "feet", "ft", "tons",
+                 "tonnes", "barrels", "kg", "kilograms", "pounds", "mph", "acres", "hectares", "calories", "points"}
+LABEL_WORDS = {"flight", "room", "route", "highway", "resolution", "article", "no", "no.", "number", "bus", "page",
+               "model", "section", "chapter", "paragraph", "line", "gate", "unit", "suite", "channel"}
+
+
+def _after_reporting(doc, start: int) -> bool:
+    """The expression follows a past reporting verb: "said on Monday", "told reporters Monday"."""
+    from timeline.timex.context import cues
+
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start
+    for t in doc[max(0, i - 3):i]:
+        if t.lemma_.lower() in cues()["reporting"] and t.tag_ in ("VBD", "VBN"):
+            return True
+    return False
 
 
 def _after(text: str, start: int, words: tuple[str, ...]) -> bool:
@@ -164,6 +197,11 @@ def _timex(c: Candidate, r: Resolved, rule: str) -> Timex:
         start, end = r.period.start.isoformat(), r.period.end.isoformat()
     elif r.period is not None and typ == "TIME":
         start, end = r.period.start.isoformat(), (r.period.start + dt.timedelta(days=1)).isoformat()
+    quant = freq = ""
+    if typ == "SET":
+        first = c.text.split()[0].lower()
+        quant = {"every": "EVERY", "each": "EACH", "per": "EACH"}.get(first, "")
+        freq = c.fields.get("freq") or ""
     return Timex(start=c.start, end=c.end, text=c.text, type=typ, value=r.value, granularity=r.granularity,
                  rule=rule, anchor=r.anchor, interval_start=start, interval_end=end, mod=r.mod,
-                 resolved=r.resolved)
+                 quant=quant, freq=freq, resolved=r.resolved)
