@@ -97,6 +97,10 @@ def test_timelinejs_keeps_only_known_precision():
         dict(base, event_id="q", date_value="2016-Q4", date_start="2016-10-01", date_end="2017-01-01",
              granularity="quarter", summary="q"),
         dict(base, event_id="v", date_value="PAST_REF", granularity="vague", summary="v"),
+        dict(base, event_id="t", date_value="2011-02-21T13:19", date_start="2011-02-21", date_end="2011-02-22",
+             granularity="time", summary="t"),
+        dict(base, event_id="w", date_value="2019-W11", date_start="2019-03-11", date_end="2019-03-18",
+             granularity="week", summary="w"),
     ]
     doc, skipped = timelinejs(pd.DataFrame(rows))
     assert skipped == 1
@@ -104,6 +108,9 @@ def test_timelinejs_keeps_only_known_precision():
     assert ev["m"]["start_date"] == {"year": 2016, "month": 12, "display_date": "2016-12"} and "end_date" not in ev["m"]
     assert ev["y"]["start_date"] == {"year": 2016, "display_date": "2016"}
     assert ev["q"]["end_date"] == {"year": 2016, "month": 12}
+    assert ev["t"]["start_date"] == {"year": 2011, "month": 2, "day": 21, "hour": 13, "minute": 19,
+                                     "display_date": "2011-02-21T13:19"} and "end_date" not in ev["t"]
+    assert ev["w"]["end_date"] == {"year": 2019, "month": 3, "day": 17}
     assert ev["m"]["group"] == "Syria" and "group" not in ev["y"]
     assert ev["m"]["text"]["headline"] == "&lt;b&gt;x&lt;/b&gt;" and "a &lt; b" in ev["m"]["text"]["text"]
 

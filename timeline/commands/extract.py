@@ -16,6 +16,7 @@ import html
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -233,6 +234,9 @@ def timelinejs(df, title: str = "Chronology") -> tuple[dict, int]:
             skipped += 1
             continue
         ev = {"start_date": _date_obj(start, gran), "unique_id": r["event_id"]}
+        clock = re.match(r"^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})", r.get("date_value") or "")
+        if gran == "time" and clock:
+            ev["start_date"].update(hour=int(clock.group(1)), minute=int(clock.group(2)))
         ev["start_date"]["display_date"] = r.get("date_value") or start
         last = _last_day(end)
         single = {"year": (start[:4] == last[:4]), "month": start[:7] == last[:7], "day": start == last}
