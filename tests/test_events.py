@@ -131,6 +131,16 @@ def test_subject_of_a_scheduled_meeting():
     assert r["actor1"] == "UN Security Council" and r["modality"] == "planned"
 
 
+def test_generic_groups_take_the_theatre_country():
+    text = ("Fighting in Yemen continued on Monday as rebels attacked government positions near the border. "
+            "The UN said more than 50 people had been killed in Yemen this week.")
+    r = _row(text, "attacked")
+    assert (r["actor1"], r["actor1_country"]) == ("Yemeni rebels", "YEM")
+    # two states named as places equally often: no theatre, generic groups keep no country
+    text = ("Fighting in Yemen and in Syria continued on Monday as rebels attacked government positions.")
+    assert _row(text, "attacked")["actor1_country"] == ""
+
+
 def test_passive_agent_is_the_source():
     r = _row("Iran is accused by the United States of violating the nuclear deal.", "accused")
     assert (r["actor1"], r["actor2"]) == ("United States", "Iran")

@@ -42,8 +42,7 @@ GOLD = [
 # gold name -> the names the actor dictionary may give the same actor
 ALIASES = {
     "United States": {"United States", "US government"},
-    "Syrian armed opposition": {"rebels", "Syrian rebels", "Syrian armed opposition"},
-    "Syrian rebels": {"rebels", "Syrian rebels"},
+    "Syrian armed opposition": {"Syrian rebels", "Syrian armed opposition"},
 }
 
 

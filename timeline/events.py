@@ -163,10 +163,13 @@ class _Story:
         for a in self.actors:
             if a.locative and a.type == "state":
                 counts.setdefault(a.canonical, []).append(a)
+        self.theatre_clear = False
         if not counts:
             return None
-        best = max(counts.values(), key=lambda v: (len(v), -v[0].start))
-        return best[0]
+        ranked = sorted(counts.values(), key=lambda v: (-len(v), v[0].start))
+        # clear: named as a place at least twice, and more often than any other state
+        self.theatre_clear = len(ranked[0]) >= 2 and (len(ranked) == 1 or len(ranked[0]) > len(ranked[1]))
+        return ranked[0][0]
 
     def in_quote(self, pos: int) -> tuple[int, int] | None:
         for q in self.quotes:
@@ -468,8 +471,14 @@ def extract_events(document, pub_date=None, spacy_doc=None) -> pd.DataFrame:
     doc = spacy_doc if spacy_doc is not None else nlp.parse(document.text)
     ta = annotate(document, pub_date=pub_date, spacy_doc=doc)
     dct = ta.dct
-    actors = find_actors(doc, date=dct.date if dct is not None else None)
+    when = dct.date if dct is not None else None
+    actors = find_actors(doc, date=when)
     story = _Story(document, doc, ta.timexes, actors, dct)
+    if story.theatre is not None and story.theatre.country and story.theatre_clear and any(
+            not a.country and a.rule.startswith("group") for a in story.actors):
+        # generic groups ("rebels", "government forces") belong to the country the story happens in
+        actors = find_actors(doc, date=when, context_country=story.theatre.country)
+        story = _Story(document, doc, ta.timexes, actors, dct)
 
     body_start = document.body_start
     sents = [s for s in doc.sents if s.end_char > body_start and s.text.strip()]
