@@ -8,6 +8,7 @@ from functools import lru_cache
 from timeline.paths import data_path
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+DEADLINE = "deadline"  # a date after "by", "until", "effective", "payable": the nearest reading, no lean
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,8 @@ def verb_tense(v) -> str | None:
         if aux_words & {"is", "are", "am", "'re"}:
             return PRESENT
         if not auxes:
-            if v.lemma_.lower() in ("set", "schedule", "slate", "plan", "due", "expect"):
+            nxt = v.doc[v.i + 1].lower_ if v.i + 1 < len(v.doc) else ""
+            if v.lemma_.lower() in ("set", "schedule", "slate", "plan", "due", "expect") and nxt in ("for", "to"):
                 return FUTURE  # "a summit set for April"
             return PAST  # reduced relative: "a truce agreed on Monday"
     if v.tag_ == "VBG" and aux_words & {"is", "are", "am", "'re", "'m"}:
@@ -120,6 +122,27 @@ def after_deadline_word(doc, start: int, end: int) -> bool:
         return False
     before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
     return bool(before & cues()["deadline"])
+
+
+def simple_past(doc, start: int, end: int) -> bool:
+    """The governing verb is a simple or pluperfect past ("filed by Wednesday", "had not called him until Thursday")."""
+    tok = token_at(doc, start, end)
+    v = governing_verb(tok) if tok is not None else None
+    if v is None:
+        return False
+    auxes = {a.lower_ for a in v.children if a.dep_ in ("aux", "auxpass")}
+    return (v.tag_ == "VBD" and not auxes) or "had" in auxes or "did" in auxes
+
+
+def dates_clause(doc, start: int, end: int) -> bool:
+    """The expression dates a clause ("In October 1954, the FLN rose") rather than a noun ("the 1988 bombing")."""
+    tok = token_at(doc, start, end)
+    if tok is None:
+        return False
+    head = tok.head
+    if head.pos_ == "ADP" and head.i != tok.i:
+        head = head.head
+    return head.pos_ in ("VERB", "AUX")
 
 
 def is_reporting(doc, start: int, end: int) -> bool:

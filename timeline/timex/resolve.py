@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from timeline.timex import values as V
-from timeline.timex.context import FUTURE, PAST, PRESENT
+from timeline.timex.context import DEADLINE, FUTURE, PAST, PRESENT
 from timeline.timex.recognize import Candidate
 
 
@@ -22,6 +22,7 @@ class Anchor:
     explicit_year: bool = False
     sent: int = 0
     offset: int = -1
+    clausal: bool = True   # dates a clause (a narrative step), not just a noun ("the 1988 bombing")
 
     def describe(self) -> str:
         where = f"@{self.offset}" if self.offset >= 0 else ""
@@ -127,7 +128,7 @@ def _choose(builders, anchor: V.Period, tense: str | None, forward: bool = False
             return 0
         gap = (a_start - p.end).days if p.end <= a_start else (p.start - a_end).days
         # no tense to read: news mostly reports the past, so a future date must be much closer to win
-        return abs(gap) if p.end <= a_start else 3 * abs(gap)
+        return abs(gap) if p.end <= a_start or tense == DEADLINE else 3 * abs(gap)
 
     return min(cands, key=dist)
 
@@ -246,6 +247,8 @@ def narrative_in_force(ctx: Context, grans: tuple[str, ...], same_sentence: bool
         return False
     if ctx.speech is None:
         return True
+    if not n.clausal:
+        return False
     return (n.period.year < ctx.speech.period.year and ctx.sent - n.sent <= NARRATIVE_WINDOW
             and ctx.tense not in (FUTURE, PRESENT))
 

@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 
 from timeline.timex import values as V
-from timeline.timex.context import FUTURE, PAST, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
+from timeline.timex.context import dates_clause, DEADLINE, FUTURE, PAST, simple_past, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
 from timeline.timex.model import Timex
 from timeline.timex.recognize import Candidate, recognize
 from timeline.timex.resolve import Anchor, Context, Resolved, resolve
@@ -107,10 +107,13 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     for c in cands:
         sent = sent_of(c.start)
         tense = tense_of(doc, c.start, c.end)
-        if tense == PAST and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
-            tense = None  # a deadline in a past-tense sentence: take the nearest such date
-        if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields and _after(text, c.start, UNTIL_WORDS):
-            tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday"
+        if tense in (PAST, None) and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
+            tense = DEADLINE  # "payable Dec. 7", "extended to Nov. 20": the nearest such date, either way
+        if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields:
+            if _after(text, c.start, SOON_WORDS):
+                tense = FUTURE  # "as soon as Tuesday", "as early as Friday"
+            elif _after(text, c.start, UNTIL_WORDS) and not simple_past(doc, c.start, c.end):
+                tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
         ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct,
                       reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start))
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
@@ -131,7 +134,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
-            narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start)
+            narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start,
+                               clausal=dates_clause(doc, c.start, c.end))
             if q is None and r.granularity in ("day", "time") and is_reporting(doc, c.start, c.end):
                 reporting_day[sent] = Anchor(r.period if r.granularity == "day" else V.day(r.period.start), "speech",
                                              sent=sent, offset=c.start)
@@ -149,6 +153,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
 
 
 UNTIL_WORDS = ("until", "till", "by", "before")
+SOON_WORDS = ("soon as", "early as")
 MEASURE_WORDS = {"square", "sq", "km", "kilometers", "kilometres", "miles", "meters", "metres", "feet", "ft", "tons",
                  "tonnes", "barrels", "kg", "kilograms", "pounds", "mph", "acres", "hectares", "calories", "points"}
 LABEL_WORDS = {"flight", "room", "route", "highway", "resolution", "article", "no", "no.", "number", "bus", "page",
@@ -171,6 +176,8 @@ def _after_reporting(doc, start: int) -> bool:
 
 def _after(text: str, start: int, words: tuple[str, ...]) -> bool:
     before = text[max(0, start - 24):start].lower().split()
+    if any(" " in w for w in words):
+        return " ".join(before[-2:]) in words
     return bool(before) and (before[-1] in words or (len(before) > 2 and before[-3] in words and before[-1] in ("a.m.", "p.m.", "noon", "midnight")))
 
 
