@@ -16,7 +16,12 @@ def extract(text, pub_date=None, *, title=None, url=None, doc_id=None, source=No
     """The event table of one article. `pub_date`: a date or YYYY-MM-DD (None: from the text's front matter or
     dateline, never today's date). Raises `timeline.errors.TimelineError` for an invalid date."""
     from timeline.events import extract_events, make_document
+    from timeline.schema import empty_events
 
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes the article text as a str, not {type(text).__name__}")
+    if not text.strip():
+        return empty_events()
     document = make_document(text, pub_date, title=title, url=url, doc_id=doc_id, source=source)
     return extract_events(document, pub_date=document.pub_date)
 

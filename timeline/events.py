@@ -427,7 +427,6 @@ def _ccomp_frame(story: _Story, t, gov) -> _Frame | None:
 # ------------------------------------------------------------------------------------------------ modality
 
 def _modality(t, framed: bool) -> str:
-    from timeline.coding import PredicateCode  # noqa: F401  (documentation of the token source)
     verb = t
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
