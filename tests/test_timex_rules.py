@@ -10,7 +10,7 @@ file fires on at least two cases here.
 Document dates (weekdays checked by `test_document_dates_are_the_weekdays_named`):
   2017-01-19 Thursday (the seed's dateline day), 2017-01-10 Tuesday, 2016-12-15 Thursday,
   2017-02-09 Thursday, 2017-05-02 Tuesday, 2017-09-12 Tuesday, 2017-10-12 Thursday,
-  2017-11-02 Thursday, 2016-11-20 Sunday, 2016-06-30 Thursday.
+  2017-11-02 Thursday, 2016-11-20 Sunday, 2016-06-30 Thursday, 2016-11-02 Wednesday.
 
 Known bugs are kept as strict xfails: they start failing (XPASS) once fixed, so the marker gets removed.
 """
@@ -35,9 +35,11 @@ OCT = "2017-10-12"      # Thursday
 NOV = "2017-11-02"      # Thursday
 THANKS = "2016-11-20"   # Sunday; Thanksgiving 2016 was Thursday, November 24
 JUL = "2016-06-30"      # Thursday
+NOV16 = "2016-11-02"    # Wednesday
 
 WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursday", MAY: "Tuesday",
-              SEP: "Tuesday", OCT: "Thursday", NOV: "Thursday", THANKS: "Sunday", JUL: "Thursday"}
+              SEP: "Tuesday", OCT: "Thursday", NOV: "Thursday", THANKS: "Sunday", JUL: "Thursday",
+              NOV16: "Wednesday"}
 
 
 def bug(reason: str):
@@ -82,6 +84,9 @@ CASES = [
       "January 23, 2017", "DATE", "2017-01-23", "date_mdy"),
     C("Fighting resumed on Sept. 30 after the talks collapsed.", MAY,
       "Sept. 30", "DATE", "2016-09-30", "date_mdy"),
+    C("Fighting raged from March 3 to March 5.", THU, "March 5", "DATE", "2016-03-05", "date_mdy",
+      Bug("a past range split across years: 'raged from March 3 to March 5' in a January story gives March 3 "
+          "2016-03-03 but March 5 2017-03-05 ('to' read as a deadline); 'between March 3 and March 5' is right")),
     C("The truce, which began on December 30, has largely held.", THU,
       "December 30", "DATE", "2016-12-30", "date_mdy"),
     C("Talks will resume on January 10, the envoy said.", DEC,
@@ -109,6 +114,9 @@ CASES = [
     C("The truce began in December and has largely held.", THU, "December", "DATE", "2016-12", "date_month"),
     C("Talks will resume in March, the envoy said.", DEC, "March", "DATE", "2017-03", "date_month"),
     C("The army launched the offensive in late February.", MAY, "late February", "DATE", "2017-02", "date_month"),
+    C("The army retook Palmyra in March.", THU, "March", "DATE", "2016-03", "date_month",
+      Bug("spaCy tags 'retook' NN, so the sentence has no tense and the bare month goes to the nearest March, "
+          "2017-03, in a January story told in the past ('captured', 'seized' give 2016-03)")),
     C("Parliament will vote in September on the budget.", MAY, "September", "DATE", "2017-09", "date_month"),
     C("The rebels said in November that they would withdraw.", MAY, "November", "DATE", "2016-11", "date_month"),
     C("The figures for Sept. were revised downward.", MAY, "Sept.", "DATE", "2016-09", "date_month_abbr"),
@@ -149,20 +157,16 @@ CASES = [
       "the third quarter", "DATE", "2017-Q3", "date_quarter"),
     C("The company posted a loss in the fourth quarter.", FEB,
       "the fourth quarter", "DATE", "2016-Q4", "date_quarter"),
+    C("Growth slowed to 1.2 percent in Q3 2016.", MAY, "Q3 2016", "DATE", "2016-Q3", "date_quarter",
+      bug_rule("'Q3 2016' is not recognised: only '2016' is tagged (DATE 2016)")),
     C("Growth in 2016's first quarter was revised up.", MAY,
       "2016's first quarter", "DATE", "2016-Q1", "date_quarter"),
-    C("Sales fell sharply last quarter.", MAY, "last quarter", "DATE", "2017-Q1", "date_shift_quarter",
-      bug_rule("'last quarter' in a May story is read as 'the fourth quarter' (quarterord last=4, date_quarter wins): "
-          "2016-Q4 instead of the quarter before, 2017-Q1")),
+    C("Sales fell sharply last quarter.", MAY, "last quarter", "DATE", "2017-Q1", "date_shift_unit"),
     C("Exports rose in the first half, customs data showed.", SEP, "the first half", "DATE", "2017-H1", "date_half"),
     C("The troops will leave in the second half of the year.", MAY, "the second half", "DATE", "2017-H2", "date_half"),
-    C("Officials will finish the work in the second half.", FEB, "the second half", "DATE", "2017-H2", "date_half",
-      Bug("future tense ignored for halves: 'will finish ... in the second half' in a February story gives "
-          "2016-H2 (quarters get it right: 'will recover in the third quarter' -> 2017-Q3)")),
+    C("Officials will finish the work in the second half.", FEB, "the second half", "DATE", "2017-H2", "date_half"),
     C("Arms sales doubled in the first half of 2016.", MAY,
-      "the first half of 2016", "DATE", "2016-H1", "date_half",
-      bug_rule("'the first half of 2016' is taken by date_year with mod START (same length, earlier rule): value "
-          "2016 instead of 2016-H1; the rules.tsv example 'the second half of 1998' says date_half")),
+      "the first half of 2016", "DATE", "2016-H1", "date_half"),
     # ---- seasons ------------------------------------------------------------------------------------
     C("The offensive began in the summer of 2014.", MAY, "the summer of 2014", "DATE", "2014-SU", "date_season_y"),
     C("The siege lasted through winter 2016.", MAY, "winter 2016", "DATE", "2016-WI", "date_season_y"),
@@ -187,9 +191,7 @@ CASES = [
     C("Monday's meeting ended without agreement.", THU, "Monday", "DATE", "2017-01-16", "date_weekday"),
     C("Earlier Thursday, the army said it had retaken the hill.", THU,
       "Thursday", "DATE", "2017-01-19", "date_weekday"),
-    C("The government said on Monday it would cap prices.", THU, "Monday", "DATE", "2017-01-16", "date_weekday",
-      Bug("'said on Monday it would ...' (no 'that') takes the tense of 'would cap': the coming Monday "
-          "2017-01-23 instead of the past Monday 2017-01-16; with 'that' it is right")),
+    C("The government said on Monday it would cap prices.", THU, "Monday", "DATE", "2017-01-16", "date_weekday"),
     C("The talks are scheduled for the week of March 6.", FEB,
       "the week of March 6", "DATE", "2017-W10", "date_week_of"),
     C("Ministers met during the week of January 23, 2017.", FEB,
@@ -273,9 +275,17 @@ CASES = [
     C("The talks resume in the middle of next week.", MAY,
       "the middle of next week", "DATE", "2017-W19", "date_mod_shift_unit"),
     C("Profit for the fiscal year, the company said, rose 4 percent.", MAY,
-      "the fiscal year", "DATE", "2017", "date_fiscal_year"),
+      "the fiscal year", "DURATION", "P1Y", "dur_the_year"),
+    C("Exports for the year, the ministry said, fell 3 percent.", MAY,
+      "the year", "DURATION", "P1Y", "dur_the_year"),
+    C("The company expects a loss for the whole year, and will cut jobs.", MAY,
+      "the whole year", "DATE", "2017", "date_fiscal_year"),
     C("The bank expects growth to pick up in the current fiscal year.", MAY,
       "the current fiscal year", "DATE", "2017", "date_fiscal_year"),
+    C("The rebels withdrew in March last year.", MAY, "March last year", "DATE", "2016-03", "date_month_shift_year"),
+    C("Elections will be held in June next year.", MAY, "June next year", "DATE", "2018-06", "date_month_shift_year"),
+    C("The accord was signed on Dec. 5 last year.", MAY, "Dec. 5 last year", "DATE", "2016-12-05",
+      "date_month_shift_year"),
     # ---- last Friday, next Monday, last November, last summer ---------------------------------------
     C("The rebels withdrew last Friday.", THU, "last Friday", "DATE", "2017-01-13", "date_shift_weekday"),
     C("The talks will resume next Monday.", THU, "next Monday", "DATE", "2017-01-23", "date_shift_weekday"),
@@ -291,11 +301,9 @@ CASES = [
     C("The town fell two weeks ago.", THU, "two weeks ago", "DATE", "2017-W01", "date_ago"),
     C("He resigned five months ago.", THU, "five months ago", "DATE", "2016-08", "date_ago"),
     C("The war began six years ago.", THU, "six years ago", "DATE", "2011", "date_ago"),
-    C("A year ago today the city fell.", THU, "A year ago today", "DATE", "2016-01-19", "date_ago_today",
-      Bug("'a year ago today' is the day a year back (2016-01-19), not the whole year 2016")),
+    C("A year ago today the city fell.", THU, "A year ago today", "DATE", "2016-01-19", "date_ago_today"),
     C("Two years ago today, the rebels entered the city.", MAY, "Two years ago today", "DATE", "2015-05-02",
-      "date_ago_today",
-      Bug("'two years ago today' is the day two years back (2015-05-02), not the whole year 2015")),
+      "date_ago_today"),
     C("The rebels withdrew from the town months ago.", MAY, "months ago", "DATE", "PAST_REF", "date_plural_ago"),
     C("The decision was made years ago, he said.", MAY, "years ago", "DATE", "PAST_REF", "date_plural_ago"),
     C("The votes will be counted two days from now.", THU, "two days from now", "DATE", "2017-01-21", "date_from_now"),
@@ -344,9 +352,6 @@ CASES = [
     C("Violence has escalated in recent years.", THU, "recent years", "DATE", "PAST_REF", "date_recent_units"),
     C("The two sides may meet in the future.", THU, "the future", "DATE", "FUTURE_REF", "date_future_ref"),
     C("A deal is possible in the near future.", THU, "the near future", "DATE", "FUTURE_REF", "date_future_ref"),
-    C("The council will vote soon.", THU, "soon", "DATE", "FUTURE_REF", "date_future_ref",
-      bug_rule("rules.tsv's example for date_future_ref says 'soon' but the lexicon section vaguefuture lacks it: "
-          "nothing is tagged")),
     C("More troops will arrive in the coming weeks.", THU,
       "the coming weeks", "DATE", "FUTURE_REF", "date_coming_units"),
     C("A deal is expected in the coming days.", THU, "the coming days", "DATE", "FUTURE_REF", "date_coming_units"),
@@ -366,13 +371,11 @@ CASES = [
     C("The first nine months of the year saw record arrivals.", THU,
       "The first nine months", "DURATION", "P9M", "dur_num_unit"),
     C("He spent six and a half years in prison.", THU,
-      "six and a half years", "DURATION", {"P6.5Y", "P78M"}, "dur_num_unit",
-      bug_rule("'six and a half years' -> only 'a half years' is tagged, value P6M")),
+      "six and a half years", "DURATION", {"P6.5Y", "P6Y6M", "P78M"}, "dur_num_unit"),
     C("The blackout will last half a day.", THU, "half a day", "DURATION", {"PT12H", "P0.5D"}, "dur_num_unit"),
     C("The talks may take two to three weeks.", THU, "two to three weeks", "DURATION", "PXW", "dur_range"),
     C("Such audits take 12 to 18 months.", THU, "12 to 18 months", "DURATION", "PXM", "dur_range"),
-    C("The talks could last 12 to 18 months.", THU, "12 to 18 months", "DURATION", "PXM", "dur_range",
-      bug_rule("the verb 'last' is swallowed: extent 'last 12 to 18 months' instead of '12 to 18 months'")),
+    C("The talks could last 12 to 18 months.", THU, "12 to 18 months", "DURATION", "PXM", "dur_range"),
     C("Exports fell in the past year.", THU, "the past year", "DURATION", "P1Y", "dur_the_past_unit"),
     C("Tensions have risen over the last decade.", THU, "the last decade", "DURATION", "P10Y", "dur_the_past_unit"),
     C("The ceasefire will be reviewed over the next month.", THU,
@@ -383,32 +386,36 @@ CASES = [
     C("Negotiations have stalled for decades.", THU, "decades", "DURATION", "PXDE", "dur_bare_plural"),
     C("A five-year-long war ended in 1975.", THU, "five-year-long", "DURATION", "P5Y", "dur_adjectival"),
     C("They signed a 10-year-long lease on the base.", THU, "10-year-long", "DURATION", "P10Y", "dur_adjectival"),
-    C("The meeting lasted half an hour.", THU, "half an hour", "DURATION", "PT0.5H", "dur_half"),
-    C("The rebels gave the convoy half an hour to leave.", THU, "half an hour", "DURATION", "PT0.5H", "dur_half"),
+    C("The meeting lasted half an hour.", THU, "half an hour", "DURATION", {"PT0.5H", "PT30M"}, "dur_half"),
+    C("The rebels gave the convoy half an hour to leave.", THU, "half an hour", "DURATION", {"PT0.5H", "PT30M"},
+      "dur_half"),
     # ---- clock times --------------------------------------------------------------------------------
     C("The curfew starts at 5 p.m. on the border.", THU, "5 p.m.", "TIME", "2017-01-19T17:00", "time_clock"),
     C("The blast struck at 10:30 a.m. EST near the embassy.", THU,
       "10:30 a.m. EST", "TIME", "2017-01-19T10:30", "time_clock"),
     C("Polls close at 8 pm local time.", THU, "8 pm local time", "TIME", "2017-01-19T20:00", "time_clock"),
-    C("The deadline expires at 23:59 local time.", THU, "23:59", "TIME", "2017-01-19T23:59", "time_clock24"),
-    C("The explosion happened at 14:00 hours.", THU, "14:00", "TIME", "2017-01-19T14:00", "time_clock24",
-      bug_rule("':00 hours' is read as a duration: '00 hours' DURATION PT0H overlaps the clock time 14:00")),
-    C("The explosion happened at 14:00 GMT.", THU, "14:00 GMT", "TIME", "2017-01-19T14:00", "time_clock24",
-      bug_rule("the zone is left out of a 24-hour time: extent '14:00' instead of '14:00 GMT' (the rule's own "
-          "example), while '10:30 a.m. EST' keeps it")),
+    C("The deadline expires at 23:59 local time.", THU, "23:59 local time", "TIME", "2017-01-19T23:59", "time_clock24"),
+    C("The explosion happened at 14:00 hours.", THU, "14:00 hours", "TIME", "2017-01-19T14:00", "time_clock24"),
+    C("The explosion happened at 14:00 GMT.", THU, "14:00 GMT", "TIME", "2017-01-19T14:00", "time_clock24"),
     C("The vote will be held at noon Thursday.", THU, "noon Thursday", "TIME", "2017-01-19T12:00",
       "time_clock_weekday"),
     C("The truce expires at midnight Friday.", THU, "midnight Friday", "TIME", "2017-01-20T24:00",
       "time_clock_weekday"),
     C("Police said the attack began at 10 p.m. Wednesday.", THU,
       "10 p.m. Wednesday", "TIME", "2017-01-18T22:00", "time_clock_weekday"),
+    C("Polls close at 5 p.m. EST Nov. 9, officials said.", NOV16, "5 p.m. EST Nov. 9", "TIME",
+      "2016-11-09T17:00", "time_clock_date"),
+    C("The rebels must hand over their weapons by noon on Jan. 15.", TUE_JAN, "noon on Jan. 15", "TIME",
+      "2017-01-15T12:00", "time_clock_date"),
+    C("The protest ended at 0800 GMT.", THU, "0800 GMT", "TIME", "2017-01-19T08:00", "time_clock24",
+      bug_rule("wire-style four-digit times are not recognised: '0800 GMT' gives nothing")),
+    C("The rebels said they would leave by 1600 local time.", THU, "1600 local time", "TIME", "2017-01-19T16:00",
+      "time_clock24",
+      bug_rule("'by 1600 local time' is read as the year 1600: DATE 1600 (date_year)")),
     C("Noon is the deadline for the rebels.", THU, "Noon", "TIME", "2017-01-19T12:00", "time_noon"),
     C("The deadline is Thursday, noon.", THU, "noon", "TIME", "2017-01-19T12:00", "time_noon"),
-    C("The ceasefire took effect at noon.", THU, "noon", "TIME", "2017-01-19T12:00", "time_noon",
-      bug_rule("time_noon's lookbehind (?<!\\w\\s) rejects 'noon' after any word: 'at noon', 'by midnight' are "
-          "never tagged")),
-    C("The rebels must leave by midnight.", THU, "midnight", "TIME", "2017-01-19T24:00", "time_noon",
-      bug_rule("time_noon's lookbehind (?<!\\w\\s) rejects 'midnight' after any word ('by midnight')")),
+    C("The ceasefire took effect at noon.", THU, "noon", "TIME", "2017-01-19T12:00", "time_noon"),
+    C("The rebels must leave by midnight.", THU, "midnight", "TIME", "2017-01-19T24:00", "time_noon"),
     # ---- sets ---------------------------------------------------------------------------------------
     C("Shelling continues daily in the east.", THU, "daily", "SET", "P1D", "set_adverb"),
     C("The council meets weekly to review the truce.", THU, "weekly", "SET", "P1W", "set_adverb"),
@@ -422,10 +429,14 @@ CASES = [
     C("Leaders meet every Friday night.", THU, "every Friday night", "SET", "XXXX-WXX-5TNI", "set_every_weekday"),
     C("Protesters gather on Fridays in the main square.", THU, "Fridays", "SET", "XXXX-WXX-5", "set_weekdays"),
     C("He meets the press on Mondays.", THU, "Mondays", "SET", "XXXX-WXX-1", "set_weekdays"),
-    C("The field pumps 100,000 barrels a day.", THU, "a day", "SET", "P1D", "set_rate",
-      bug_rule("a rate's 'a day' is taken by dur_num_unit ('a'=1, same extent, earlier rule): DURATION P1D")),
-    C("Inflation ran at 3 percent a month last year.", THU, "a month", "SET", "P1M", "set_rate",
-      bug_rule("a rate's 'a month' is taken by dur_num_unit ('a'=1, same extent, earlier rule): DURATION P1M")),
+    C("Protesters gather on Friday nights outside parliament.", MAY, "Friday nights", "SET", "XXXX-WXX-5TNI",
+      "set_weekday_pods",
+      bug_rule("'Friday nights' is taken by time_weekday_pod (the partofday list has the plurals too): DATE "
+               "2017-05-05, not the SET XXXX-WXX-5TNI of set_weekday_pods")),
+    C("The market opens on Sunday mornings.", MAY, "Sunday mornings", "SET", "XXXX-WXX-7TMO", "set_weekday_pods",
+      bug_rule("'Sunday mornings' is taken by time_weekday_pod: DATE 2017-05-07, not a SET")),
+    C("The field pumps 100,000 barrels a day.", THU, "a day", "SET", "P1D", "set_rate"),
+    C("Inflation ran at 3 percent a month last year.", THU, "a month", "SET", "P1M", "set_rate"),
     C("Envoys meet twice a week in Geneva.", THU, "twice a week", "SET", "P1W", "set_times_a"),
     C("The monitors report once a month.", THU, "once a month", "SET", "P1M", "set_times_a"),
 ]
@@ -437,8 +448,7 @@ NEGATIVE = [
     pytest.param("The talks may fail, he warned.", THU, id="may-the-verb"),
     pytest.param("May God protect our soldiers, he said.", THU, id="May-optative"),
     pytest.param("Britain's Theresa May will visit Washington.", THU, id="Theresa-May-subject"),
-    pytest.param("Theresa May met the French president.", THU, id="Theresa-May-sentence-start",
-                 marks=bug("'Theresa May met ...' at the start of a sentence: 'May' tagged DATE 2016-05")),
+    pytest.param("Theresa May met the French president.", THU, id="Theresa-May-sentence-start"),
     pytest.param("Protesters will march to parliament.", THU, id="march-the-verb"),
     pytest.param("Thousands march through the capital to protest.", THU, id="march-the-verb-present"),
     pytest.param("The country sent 2,000 troops to the border.", THU, id="2000-troops"),
@@ -449,10 +459,18 @@ NEGATIVE = [
     pytest.param("A 6-year-old boy was killed in the blast.", THU, id="6-year-old"),
     pytest.param("The company raised its quarterly dividend.", THU, id="quarterly-dividend"),
     pytest.param("The talks should resume as soon as possible.", THU, id="as-soon-as-possible"),
-    pytest.param("The rebels hold 1999 square kilometres of land.", THU, id="1999-square-km",
-                 marks=bug("a measure read as a year: '1999' DATE 1999")),
-    pytest.param("Flight 2016 landed safely.", THU, id="flight-number",
-                 marks=bug("a flight number read as a year: 'Flight 2016' -> '2016' DATE 2016")),
+    pytest.param("The rebels hold 1999 square kilometres of land.", THU, id="1999-square-km"),
+    pytest.param("Flight 2016 landed safely.", THU, id="flight-number"),
+    pytest.param("The Sunday Times reported that the deal was close.", THU, id="Sunday-Times",
+                 marks=bug("a newspaper's name: 'Sunday' tagged DATE 2017-01-15")),
+    pytest.param("The Good Friday Agreement ended decades of violence.", THU, id="Good-Friday-Agreement",
+                 marks=bug("a treaty's name: 'Friday' tagged DATE 2017-01-13")),
+    pytest.param("Israel captured the territory in the Six-Day War.", THU, id="Six-Day-War",
+                 marks=bug("a war's name: 'Six-Day' tagged DURATION P6D")),
+    pytest.param("A 30-year-old man was arrested.", THU, id="30-year-old"),
+    pytest.param("Shares fell 2.5 percent to 2017 pence.", THU, id="2017-pence"),
+    pytest.param("Resolution 2254 calls for a ceasefire.", THU, id="resolution-number"),
+    pytest.param("He said at the time that the deal was fair.", THU, id="at-the-time"),
 ]
 
 
@@ -511,12 +529,9 @@ def _rule_names() -> list[str]:
     return names
 
 
-DEAD_RULES = {
-    "date_end_of_shift_unit": "date_mod_shift_unit comes first with the same extent ('the end of', 'the middle of', "
-                              "'the start of' are in the mod word list); only 'turn of' is left to it",
-    "set_rate": "dur_num_unit takes 'a day' / 'a month' after a rate first (same extent, earlier rule)",
-    "dur_vague_num": "dur_num_unit already takes every vague number ('a few', 'several', 'many' are in the "
-                     "lexicon's number section) with the same extent and comes first, so this rule never wins",
+DEAD_RULES: dict[str, str] = {  # rule -> why no sentence can reach it (strict xfail until it can)
+    "set_weekday_pods": "time_weekday_pod comes first with the same extent: the partofday word list holds the "
+                        "plurals ('nights', 'mornings') too",
 }
 
 
@@ -546,11 +561,8 @@ def test_document_dates_are_the_weekdays_named():
     pytest.param("The war has lasted nearly six years.", "nearly six years", "LESS_THAN", id="nearly"),
     pytest.param("The rebels withdrew late last year.", "late last year", "END", id="late-last-year"),
     pytest.param("The two sides met earlier this year in Geneva.", "earlier this year", "START", id="earlier-this-year"),
-    pytest.param("The truce has held for about two weeks.", "two weeks", "APPROX", id="about-two-weeks",
-                 marks=bug("tagger.py sets r.mod from _approx_before() after the Timex was built from r: "
-                           "'about two weeks' keeps mod '' instead of APPROX")),
-    pytest.param("About 10 years ago the war started.", "10 years ago", "APPROX", id="about-10-years-ago",
-                 marks=bug("same: the approximator before 'ago' never reaches the Timex (mod '')")),
+    pytest.param("The truce has held for about two weeks.", "two weeks", "APPROX", id="about-two-weeks"),
+    pytest.param("About 10 years ago the war started.", "10 years ago", "APPROX", id="about-10-years-ago"),
 ])
 def test_mod(sentence, text, mod):
     t = _the_one(sentence, THU, text)
@@ -558,10 +570,8 @@ def test_mod(sentence, text, mod):
 
 
 @pytest.mark.parametrize("sentence, text, attr, expected", [
-    pytest.param("Envoys meet twice a week in Geneva.", "twice a week", "freq", "2X", id="twice-a-week-freq",
-                 marks=bug("Timex.freq is never filled: 'twice a week' has freq '' (TIMEX3 freq=2X)")),
-    pytest.param("Monitors visit the area every Tuesday.", "every Tuesday", "quant", "EVERY", id="every-quant",
-                 marks=bug("Timex.quant is never filled: 'every Tuesday' has quant '' (TIMEX3 quant=EVERY)")),
+    pytest.param("Envoys meet twice a week in Geneva.", "twice a week", "freq", "2X", id="twice-a-week-freq"),
+    pytest.param("Monitors visit the area every Tuesday.", "every Tuesday", "quant", "EVERY", id="every-quant"),
 ])
 def test_set_attributes(sentence, text, attr, expected):
     t = _the_one(sentence, THU, text)
