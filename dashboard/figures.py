@@ -138,6 +138,9 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *,
     """The main figure. `events` is a prepared, filtered table; `lanes` its lane keys (same index);
     `order` the lanes top to bottom; `window` the (start, end) shown first."""
     placed_mask = events["_start"].notna()
+    if not placed_mask.all():  # lanes whose events cannot be placed on the axis would stay empty
+        keep = set(lanes[placed_mask])
+        order = [k for k in order if k in keep]
     if window is None and placed_mask.any():
         window = (events["_start"].min(), events["_end"].max())
     if placed_mask.sum() > max_detail and window is not None:
@@ -155,7 +158,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *,
     fig = go.Figure()
     n_all = len(events)
     title = f"{n_placed:,} event{'s' if n_placed != 1 else ''}" + (
-        f" ({n_all - n_placed:,} without any date not shown)" if n_all > n_placed else "")
+        f" (+{n_all - n_placed:,} vague without a publication date: in the table only)" if n_all > n_placed else "")
     title += f" · one lane per {'event type' if lanes_by == 'type' else lanes_by}"
     _base_layout(fig, len(order), window, title)
     _lane_axis(fig, order, counts)

@@ -187,3 +187,16 @@ def test_aggregate_figure_counts_per_lane():
     fig = aggregate_figure(df["_start"], lanes, order, window=D.full_span(df))
     assert len(fig.data[0].y) == len(order)
     assert "counted per" in fig.layout.title.text
+
+
+def test_events_without_any_placement_leave_no_empty_lane(events):
+    raw = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
+    raw.loc[raw["event_id"] == "e09", "pub_date"] = ""  # vague and no publication date: cannot be placed
+    raw.loc[raw["event_id"] == "e09", "actor1"] = "Somebody Else"
+    df = D.prepare_events(raw)
+    lanes, order = D.assign_lanes(df, "actor")
+    assert "Somebody Else" in order
+    fig = timeline_figure(df, lanes, order, window=D.dense_window(df))
+    assert not any(t.startswith("Somebody Else") for t in fig.layout.yaxis.ticktext)
+    assert "+1 vague without a publication date" in fig.layout.title.text
+    assert "e09" not in plotted_ids(fig)
