@@ -54,6 +54,12 @@ TIME_CASES = [
     ("Rebels have shelled the army base near Aleppo since Tuesday.", "shelled", "PAST_REF", "", "tense:past"),
     # control through a passive: the Council meets
     ("The UN Security Council is scheduled to meet on Libya on Tuesday.", "meet", "2019-03-12", "Tuesday", "date_"),
+    # a planned event's own time, through "are expected to"
+    ("The foreign ministers of Iran and Turkey are expected to meet in Ankara on March 15 to discuss the crisis.",
+     "expected", "2019-03-15", "March 15", "inherited_from_planned_complement:"),
+    # an event noun subject takes the time of its (uncoded) verb
+    ("Talks between the Syrian government and the rebels collapsed on Friday.", "Talks", "2019-03-01", "Friday",
+     "inherited_from_event_verb:"),
     # present tense: the document time, and the row says so (a present passive too)
     ("Germany condemns the attack on the embassy.", "condemns", "2019-03-07", "", "document_time:"),
     ("Iran is accused by the United States of violating the nuclear deal.", "accused", "2019-03-07", "",
@@ -139,6 +145,14 @@ def test_generic_groups_take_the_theatre_country():
     # two states named as places equally often: no theatre, generic groups keep no country
     text = ("Fighting in Yemen and in Syria continued on Monday as rebels attacked government positions.")
     assert _row(text, "attacked")["actor1_country"] == ""
+
+
+def test_noun_and_control_passive_actors():
+    r = _row("Talks between the Syrian government and the rebels collapsed on Friday.", "Talks")
+    assert (r["actor1"], r["actor1_country"], r["actor2"]) == ("Syrian government", "SYR", "rebels")
+    r = _row("The foreign ministers of Iran and Turkey are expected to meet in Ankara on March 15 to discuss the "
+             "crisis.", "expected")
+    assert r["actor1"] == "Iran" and r["modality"] == "planned" and r["location"] == "Ankara"
 
 
 def test_passive_agent_is_the_source():

@@ -44,6 +44,7 @@ COUNTRY_NOUNS = {"country", "nation"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 PLAN_WORDS = {"scheduled", "planned", "expected", "due", "upcoming", "set", "slated"}
+PLAN_LEMMAS = {"plan", "intend", "expect", "schedule", "prepare", "aim"}
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside"}
 TARGET_PREPS = {"to", "with", "against", "from", "on", "for", "toward", "towards", "into", "of", "over"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"}
@@ -207,6 +208,12 @@ class _Story:
         for c in kids:
             if c.dep_ in ("nsubj", "csubj"):
                 return c
+        if _control_passive(t):  # "the ministers are expected to meet": the ministers act
+            return next(c for c in kids if c.dep_ == "nsubjpass")
+        if t.pos_ in ("NOUN", "PROPN"):  # "talks between A and B", "a meeting with B"
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
         for c in kids:
             if c.dep_ == "agent":
                 for g in c.children:
@@ -237,8 +244,14 @@ class _Story:
     def target_tokens(self, t):
         kids = list(t.children)
         out = [c for c in kids if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-        if any(c.dep_ == "auxpass" for c in kids):
+        if any(c.dep_ == "auxpass" for c in kids) and not _control_passive(t):
             out = [c for c in kids if c.dep_ == "nsubjpass"] + out
+        if t.pos_ in ("NOUN", "PROPN"):  # "talks between A and B": B
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            out += [x for x in g.children if x.dep_ == "conj"]
         for c in kids:
             if c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS:
                 out += [g for g in c.children if g.dep_ == "pobj"]
@@ -313,6 +326,13 @@ def _governing_timexes(story: _Story, event_nouns: set[int]) -> dict[int, list]:
     for v in out.values():  # "yesterday (Wednesday)": the first, then the most precise
         v.sort(key=lambda tx: (tx.value in VAGUE, tx.start))
     return out
+
+
+def _control_passive(t) -> bool:
+    """'are expected to meet', 'is scheduled to visit': the passive subject is the complement's actor."""
+    kids = list(t.children)
+    return (any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "nsubjpass" for c in kids)
+            and any(c.dep_ == "xcomp" for c in kids) and not any(c.dep_ == "agent" for c in kids))
 
 
 def _tense_date(t, story: _Story) -> _Date:
@@ -616,6 +636,14 @@ def _inherited(t, gov, pred_codes=None, p=None):
     for c in t.children:
         if c.dep_ in ("nsubj", "nsubjpass") and gov.get(c.i):
             return "event_subject", gov[c.i][0]
+    if t.lower_ in PLAN_WORDS or t.lemma_.lower() in PLAN_LEMMAS or \
+            any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in t.children):
+        for c in t.children:  # "are expected to meet ... on March 15": the planned event's time
+            if c.dep_ == "xcomp" and gov.get(c.i):
+                return "planned_complement", gov[c.i][0]
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") \
+            and gov.get(t.head.i) and not (pred_codes or {}).get(t.head.i):
+        return "event_verb", gov[t.head.i][0]  # "talks ... collapsed on Friday", "the meeting takes place on ..."
     if p is not None and pred_codes:
         for c in t.children:
             code = pred_codes.get(c.i)
