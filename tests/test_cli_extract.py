@@ -143,6 +143,18 @@ def test_pub_date_flag_and_stdout(capsys):
     assert host["date_value"] == "2019-W11" and host["pub_date"] == "2019-03-07"
 
 
+def test_pub_date_flag_does_not_override_an_articles_own_date(tmp_path, capsys):
+    out = tmp_path / "e.csv"
+    code, _, err = run(["extract", str(FIX / "stories"), str(FIX / "articles.csv"), "-o", str(out),
+                        "--pub-date", "2020-01-01"], capsys)
+    assert code == 0, err
+    df = read_csv(out)
+    pubs = dict(zip(df["predicate"], df["pub_date"]))
+    assert pubs["shelled"] == "2019-03-07"   # front matter
+    assert pubs["invited"] == "2019-03-07"   # the CSV's date column
+    assert pubs["host"] == "2020-01-01"      # no date of its own
+
+
 def test_unknown_extension_and_help(tmp_path, capsys):
     code, _, err = run(["extract", str(FIX / "stories"), "-o", str(tmp_path / "e.xyz")], capsys)
     assert code == 1 and "--format" in err

@@ -176,8 +176,15 @@ def _prepare(label: str, item, default_pub):
             out["pub_date"] = parse_pub_date(str(item["pub_date"]))
         except TimelineError as exc:
             raise _Bad(str(exc)) from None
-    elif default_pub is not None:
-        out["pub_date"] = default_pub
+    else:
+        from timeline.document import split_document
+
+        try:
+            own = split_document(text).pub_date  # front matter
+        except TimelineError as exc:
+            raise _Bad(str(exc)) from None
+        if own is None and default_pub is not None:
+            out["pub_date"] = default_pub
     for f in ("title", "url", "source"):
         if item.get(f) not in (None, ""):
             out[f] = str(item[f])
