@@ -13,8 +13,10 @@ dateline and byline are never event sources) the coded predicates (timeline.codi
   country" for the story's theatre country (the state most named as a place). A locative mention ("in Syria")
   is a place, not an actor.
 - time, in this order: a time expression governing the predicate (attached to it or to its clause, not to a
-  clause below it); one inherited from a conjoined verb or an event-noun subject ("protests in March 2011
-  escalated"); the reporting frame ("X said on Thursday", the attribution of a quote); then a bound by tense:
+  clause below it; "since/before/until <date>" only bounds the time and is not used); one inherited from a
+  conjoined verb, an event-noun subject ("protests in March 2011 escalated"), the event noun a light or
+  planning verb stands for ("will host talks next week") or a planned complement ("are expected to meet on
+  March 15"); the reporting frame ("X said on Thursday", the attribution of a quote); then a bound by tense:
   the document time for a present-tense statement (labelled `document_time`), PAST_REF / FUTURE_REF otherwise.
   `date_rule` and `date_anchor` always say which of these gave the date.
 - modality: negated > hypothetical (would/could/may/might/if) > planned (will, to be held, scheduled,
@@ -143,8 +145,6 @@ class _Story:
         self.doc = doc
         self.dct = dct
         self.actors = [a for a in actors if a.end > document.body_start]
-        self.title_actors = [a for a in actors if document.title_start is not None
-                             and document.title_start <= a.start and a.end <= (document.title_end or 0)]
         self.tok_actor: dict[int, object] = {}
         for a in actors:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
@@ -188,7 +188,7 @@ class _Story:
         if low in RELATIVE_PRONOUNS and t.pos_ == "PRON" and t.head.dep_ in ("relcl",) and t.head.head is not None:
             return self.actor_at(t.head.head, sent_quote)
         if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in t.children) and t.i not in self.tok_actor:
-            return self.theatre
+            return self.theatre if self.theatre_clear else None
         best, best_depth = None, 99
         for tok in _np_tokens(t):
             a = self.tok_actor.get(tok.i)
