@@ -79,6 +79,10 @@ Q_TOMORROW = "“We will sign the deal tomorrow,” he said on Tuesday."
 Q_WEEKDAY = "“The talks will start on Monday,” the envoy said on Tuesday."
 Q_LAST_WEEK = "The envoy said on Tuesday: “The talks started last week.”"
 Q_UNDATED = "“We met yesterday,” the minister said."
+Q_SINGLE = "‘I met him yesterday,’ the minister said on Wednesday."
+Q_SINGLE_ASCII = "'I met him yesterday,' the minister said on Wednesday."
+Q_CONTINUED = "“We will meet again tomorrow,” the envoy told reporters on Tuesday. “Today was productive.”"
+Q_INDIRECT = "The minister said on Wednesday that he had met the envoy yesterday."
 Q_SEED_SHAPE = ("Lavrov told the media on Thursday. “As I said yesterday (Wednesday), we have already invited "
                 "them,” he said.")
 
@@ -92,6 +96,18 @@ Q_SEED_SHAPE = ("Lavrov told the media on Thursday. “As I said yesterday (Wedn
     pytest.param(Q_LAST_WEEK, "last week", "2017-W02", id="last-week-said-tuesday"),
     pytest.param(Q_UNDATED, "yesterday", "2017-01-18", id="quote-without-day-counts-from-dct"),
     pytest.param(Q_SEED_SHAPE, "yesterday", "2017-01-18", id="said-on-dct-day"),
+    pytest.param(Q_INDIRECT, "yesterday", "2017-01-18", id="indirect-speech-is-the-writers-yesterday"),
+    pytest.param(Q_CONTINUED, "tomorrow", "2017-01-18", id="quote-then-attribution"),
+    pytest.param(Q_CONTINUED, "Today", "2017-01-17", id="quote-continued-after-attribution",
+                 marks=bug("a quote that goes on after its reporting clause ('... the envoy told reporters on "
+                           "Tuesday. “Today was productive.”') counts from the document: Today 2017-01-19 "
+                           "instead of 2017-01-17")),
+    pytest.param(Q_SINGLE, "yesterday", "2017-01-17", id="curly-single-quotes",
+                 marks=bug("‘single’ quotation marks (British wires) are not quotes: yesterday 2017-01-18 "
+                           "instead of the day before Wednesday, 2017-01-17")),
+    pytest.param(Q_SINGLE_ASCII, "yesterday", "2017-01-17", id="ascii-single-quotes",
+                 marks=bug("'single' ASCII quotation marks are not quotes: yesterday 2017-01-18 instead of "
+                           "2017-01-17")),
     pytest.param(Q_SEED_SHAPE, "Wednesday", "2017-01-18", id="restated-weekday"),
 ])
 def test_quote(text, phrase, value):
