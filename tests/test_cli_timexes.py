@@ -158,3 +158,48 @@ def test_five_megabyte_story(tmp_path):
     got = rows(proc.stdout)
     assert len(got) >= 5 * (5_000_000 // len(PARAGRAPH))
     assert elapsed < 60
+
+
+def test_crlf_offsets_count_the_carriage_returns(tmp_path):
+    """Offsets index the decoded file as it is, '\\r' included; a date broken over a line keeps one row."""
+    raw = ("MOSCOW, Jan 19 (IANS) Russia said on Thursday it had invited the US.\r\n\r\n"
+           "The talks will be held on Monday,\r\nJanuary 23.\r\n")
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(raw.encode("utf-8"))
+    proc = run(str(f), "--dct", "2017-01-19")
+    assert proc.returncode == 0, proc.stderr
+    got = {r["value"]: r for r in rows(proc.stdout)}
+    r = got["2017-01-23"]
+    assert raw[int(r["start"]):int(r["end"])] == "Monday,\r\nJanuary 23"
+    assert r["text"] == "Monday, January 23"  # whitespace of the text column is normalised: one TSV line per row
+    assert raw[int(got["2017-01-19"]["start"]):int(got["2017-01-19"]["end"])] in ("Jan 19", "Thursday")
+
+
+def test_bom_is_dropped_before_counting(tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes(b"\xef\xbb\xbfMOSCOW, Jan 19 (IANS) Russia said on Thursday it had invited the US.\n")
+    proc = run(str(f), "--dct", "2017-01-19")
+    assert proc.returncode == 0, proc.stderr
+    text = f.read_text(encoding="utf-8-sig")
+    for r in rows(proc.stdout):
+        assert text[int(r["start"]):int(r["end"])] == r["text"]
+
+
+def test_dateline_without_year_and_no_clue_stays_unresolved(tmp_path):
+    f = tmp_path / "dl.txt"
+    f.write_text("MOSCOW, Jan 19 (IANS) Russia said on Thursday it had invited the US.\n", encoding="utf-8")
+    proc = run(str(f))
+    assert proc.returncode == 0, proc.stderr
+    got = {r["text"]: r for r in rows(proc.stdout)}
+    assert got["Jan 19"]["value"] == "XXXX-01-19" and got["Jan 19"]["resolved"] == "no"
+    assert got["Thursday"]["value"] == "XXXX-WXX-4" and got["Thursday"]["resolved"] == "no"
+
+
+def test_dct_flag_wins_over_dateline(tmp_path):
+    f = tmp_path / "dl.txt"
+    f.write_text("MOSCOW, Jan 19 (IANS) Russia said on Thursday it had invited the US.\n", encoding="utf-8")
+    proc = run(str(f), "--dct", "2017-01-20")
+    assert proc.returncode == 0, proc.stderr
+    got = {r["text"]: r for r in rows(proc.stdout)}
+    assert got["Thursday"]["value"] == "2017-01-19"  # said on Thursday, the day before a Friday dct
+    assert "2017-01-20" in proc.stderr
