@@ -197,3 +197,43 @@ def test_undated_never_uses_today():
 def test_background_year_does_not_move_news(text, phrase, value):
     t = _at(text, THU, phrase)
     assert t.value == value, _show([t])
+
+
+# ---- the whole temporal core: document time, then the tagger -----------------------------------------------------
+
+def test_annotate_tags_the_dateline_as_the_document_time():
+    from timeline.document import split_document
+    from timeline.temporal import annotate
+
+    text = ("Talks set for Astana\n\nMOSCOW, Jan. 19, 2017 (IANS) Russia has invited the US to the talks, Foreign "
+            "Minister Sergey Lavrov said on Thursday. The meeting will open on Monday.\n")
+    ann = annotate(split_document(text))
+    assert ann.dct.date == dt.date(2017, 1, 19)
+    assert ann.dct.source == "dateline"
+    by_value = {t.value: t for t in ann.timexes}
+    dateline = [t for t in ann.timexes if t.rule.endswith("+dateline")]
+    assert len(dateline) == 1 and dateline[0].value == "2017-01-19", _show(ann.timexes)
+    assert text[dateline[0].start:dateline[0].end].startswith("Jan. 19")
+    assert "2017-01-23" in by_value  # the coming Monday
+    for t in ann.timexes:
+        assert text[t.start:t.end] == t.text
+
+
+def test_annotate_pub_date_wins():
+    from timeline.document import split_document
+    from timeline.temporal import annotate
+
+    text = "MOSCOW, Jan 19 (IANS) Russia said on Thursday it had invited the US.\n"
+    ann = annotate(split_document(text), pub_date=dt.date(2017, 1, 19))
+    assert ann.dct.source == "metadata"
+    assert {t.value for t in ann.timexes} == {"2017-01-19"}
+
+
+def test_annotate_undated_flags_and_invents_nothing():
+    from timeline.document import split_document
+    from timeline.temporal import annotate
+
+    ann = annotate(split_document("The council said on Thursday that it would meet again next week.\n"))
+    assert ann.dct.date is None
+    assert ann.dct.source == "none"
+    assert ann.timexes and all(not t.resolved for t in ann.timexes)
