@@ -181,9 +181,8 @@ def register_callbacks(app, events: EventSet, jobs: ArticleJobs, key_marks: list
             return window_to_store(D.whole_window(df))
         window = D.dense_window(df)
         if trig == "data-version" and window is not None and events.last_added_span is not None:
-            lo, hi = events.last_added_span  # an article was added: make sure its events are in view
-            pad = pd.Timedelta(days=2)
-            window = (min(window[0], lo - pad), max(window[1], hi + pad))
+            lo, hi = events.last_added_span  # an article was added: make sure its (dense) events are in view
+            window = (min(window[0], lo), max(window[1], hi))
         return window_to_store(window)
 
     # ------------------------------------------------------------------ the plot, the overview, the table

@@ -12,7 +12,7 @@ from typing import Callable, Union
 
 import pandas as pd
 
-from dashboard.data import FilterState, filter_events, prepare_events
+from dashboard.data import FilterState, dense_window, filter_events, prepare_events
 from timeline.schema import empty_events
 
 Loader = Callable[[], pd.DataFrame]
@@ -29,7 +29,7 @@ class EventSet:
         self._version = 0
         self._cache: OrderedDict = OrderedDict()
         self._on_add = on_add
-        self.last_added_span = None  # (start, end) of the last added batch, to bring it into view
+        self.last_added_span = None  # (start, end) where the last added batch is dense, to bring it into view
 
     @property
     def df(self) -> pd.DataFrame:
@@ -65,7 +65,7 @@ class EventSet:
                 return 0
             self._df = pd.concat([self._df, new], ignore_index=True)
             if new["_start"].notna().any():
-                self.last_added_span = (new["_start"].min(), new["_end"].max())
+                self.last_added_span = dense_window(new)  # where the new article's events are dense
             self._version += 1
             self._cache.clear()
         if self._on_add is not None:
