@@ -117,6 +117,15 @@ CASES = [
     C("The army retook Palmyra in March.", THU, "March", "DATE", "2016-03", "date_month",
       Bug("spaCy tags 'retook' NN, so the sentence has no tense and the bare month goes to the nearest March, "
           "2017-03, in a January story told in the past ('captured', 'seized' give 2016-03)")),
+    C("Oil prices rose on Tuesday after OPEC agreed last week to cut output from January.", "2016-12-06",
+      "January", "DATE", "2017-01", "date_month",
+      Bug("a plan told in the past ('agreed last week to cut output from January', December 2016 story) puts "
+          "the month in the past: 2016-01 instead of 2017-01")),
+    C("Exports rose 4 percent in the 12 months to June.", THU, "June", "DATE", "2016-06", "date_month",
+      Bug("'in the 12 months to June' (past, January story) takes the coming June, 2017-06 ('to' read as a "
+          "deadline) instead of 2016-06")),
+    C("The offensive began in mid-January.", THU, "mid-January", "DATE", "2017-01", "date_month"),
+    C("The deal must be signed by the end of January.", THU, "the end of January", "DATE", "2017-01", "date_month"),
     C("Parliament will vote in September on the budget.", MAY, "September", "DATE", "2017-09", "date_month"),
     C("The rebels said in November that they would withdraw.", MAY, "November", "DATE", "2016-11", "date_month"),
     C("The figures for Sept. were revised downward.", MAY, "Sept.", "DATE", "2016-09", "date_month_abbr"),
@@ -256,6 +265,8 @@ CASES = [
     C("The two sides met earlier this year in Geneva.", MAY,
       "earlier this year", "DATE", "2017", "date_mod_shift_unit"),
     C("A final deal is expected later this month.", MAY, "later this month", "DATE", "2017-05", "date_mod_shift_unit"),
+    C("The rebels withdrew at the end of last month.", THU,
+      "the end of last month", "DATE", "2016-12", "date_mod_shift_unit"),
     C("The rebels withdrew late last year.", MAY, "late last year", "DATE", "2016", "date_mod_shift_unit"),
     C("Talks are due to resume early next week.", MAY, "early next week", "DATE", "2017-W19", "date_mod_shift_unit"),
     C("The company expects sales to rise this fiscal quarter.", MAY,
