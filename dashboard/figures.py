@@ -121,12 +121,13 @@ def _key_date_traces(fig: go.Figure, marks: list[dict]) -> None:
     if not marks:
         return
     shapes = list(fig.layout.shapes or [])
-    for m in marks:
-        shapes.append(dict(type="line", xref="x", yref="paper", x0=m["start"], x1=m["start"], y0=0, y1=1,
+    centre = [m["start"] + (m["end"] - m["start"]) / 2 for m in marks]  # day marks sit where day markers do
+    for m, x in zip(marks, centre):
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
                            line=dict(color="#8a5a00", width=1, dash="dot"), layer="below"))
     fig.update_layout(shapes=shapes)
     fig.add_trace(go.Scatter(
-        x=[m["start"] for m in marks], y=[-0.62] * len(marks), mode="markers", name="key date",
+        x=centre, y=[-0.62] * len(marks), mode="markers", name="key date",
         marker=dict(symbol="star", size=11, color="#8a5a00"), legendgroup="key",
         hovertext=[f"Key date: {escape(m['date'])}" + (f" · {escape(m['label'])}" if m["label"] else "")
                    + f" · score {m['score']:g}" for m in marks],

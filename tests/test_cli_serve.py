@@ -80,3 +80,12 @@ def test_run_builds_the_app_and_binds_localhost(monkeypatch, capsys):
     assert main(["serve", str(FIXTURE), "--port", "8123"]) == 0
     assert seen == {"host": "127.0.0.1", "port": 8123, "debug": False}
     assert "10 events on http://127.0.0.1:8123/" in capsys.readouterr().err
+
+
+def test_key_dates_of_the_served_table():
+    pytest.importorskip("timeline.keydates")
+    src = serve.load_events_for_serve(args(str(FIXTURE), "--key-dates", "3"))
+    assert src.key_dates is not None and len(src.key_dates) <= 3
+    assert "2017-01-19" in set(src.key_dates["date"])  # three day-precise events point to it
+    assert src.key_dates["label"].str.contains("mention").all()
+    assert serve.load_events_for_serve(args(str(FIXTURE), "--key-dates", "0")).key_dates is None

@@ -135,7 +135,7 @@ def test_empty_figure_says_so(events):
 def test_key_dates_are_marked(events):
     marks = D.key_date_marks(pd.DataFrame({"date": ["2017-01-23"], "score": [3.0]}))
     fig, _, _ = build(events, key_marks=marks)
-    assert trace(fig, "key date").x[0] == pd.Timestamp("2017-01-23")
+    assert trace(fig, "key date").x[0] == pd.Timestamp("2017-01-23 12:00")  # the day's middle, like day markers
 
 
 def test_clipped_span_gets_a_continuation_mark(events):

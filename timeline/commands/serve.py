@@ -61,6 +61,22 @@ def read_event_table(path: Path) -> pd.DataFrame:
         raise TimelineError(f"{path}: {exc}") from None
 
 
+def key_dates_of(events: pd.DataFrame, k: int) -> pd.DataFrame | None:
+    """The table's `k` key dates (timeline.keydates), labelled for the plot; None when there are none."""
+    if k <= 0 or not len(events):
+        return None
+    try:
+        from timeline.keydates import key_dates
+    except ImportError:
+        return None
+    kd = key_dates(events, k=k)
+    if not len(kd):
+        return None
+    plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
+    return kd.assign(label=[f"{plural(int(m), 'mention')} in {plural(int(s), 'article')}"
+                            for m, s in zip(kd["n_mentions"], kd["n_sources"])])
+
+
 def load_events_for_serve(args) -> ServeSource:
     """The one place deciding what `serve` shows. The lead plugs the store and extraction in here."""
     if args.inputs and args.db:
@@ -71,7 +87,7 @@ def load_events_for_serve(args) -> ServeSource:
         events = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
         events = events.drop_duplicates("event_id", keep="first")
         title = f"Chronology: {paths[0].name}" if len(paths) == 1 else f"Chronology: {len(paths)} tables"
-        return ServeSource(events=events, title=title)
+        return ServeSource(events=events, key_dates=key_dates_of(events, getattr(args, "key_dates", 8)), title=title)
     if args.db:
         # TODO(store, issue 4): open the DuckDB store at args.db and return its events (a loader), its key
         # dates and an on_add that writes added articles' events to it.
@@ -105,4 +121,6 @@ def register(sub):
     p.add_argument("--db", metavar="PATH", help="serve this store (DuckDB) instead")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8050, help="port (default 8050)")
+    p.add_argument("--key-dates", type=int, default=8, metavar="K",
+                   help="mark the K dates the events point to most strongly (default 8; 0: none)")
     p.set_defaults(func=run)
