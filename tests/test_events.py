@@ -99,6 +99,8 @@ MODALITY_CASES = [
     ("Egypt will host talks between Israel and Hamas in Cairo next week.", "host", "planned"),
     ("Japan has not invited China to the summit, the foreign ministry said.", "invited", "negated"),
     ("India and Pakistan could resume talks if the shelling stops.", "resume", "hypothetical"),
+    ("“We think it would be the right thing to invite the UN to the talks,” Lavrov said on Wednesday.", "invite",
+     "hypothetical"),
     ("Turkish officials met Greek diplomats in Athens on Monday, the foreign ministry said on Wednesday.", "met",
      "reported"),
     ("Rebels attacked an army base near Aleppo on Saturday and government forces shelled rebel positions on Sunday.",

@@ -452,7 +452,10 @@ def _modality(t, framed: bool) -> str:
         verb = verb.head
     chain, x = [verb], verb
     while x.dep_ in ("xcomp", "relcl", "conj") and x.head.i != x.i and len(chain) < 4:
+        infinitive = x.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
         x = x.head
+        if infinitive and x.pos_ in ("NOUN", "PROPN") and x.head.i != x.i:
+            x = x.head  # "it would be the right thing to invite": the modal of the clause the noun is in
         chain.append(x)
     auxes = {c.lower_ for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")}
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
