@@ -64,6 +64,22 @@ YEAR_IN_SENTENCE = "In 2011, protests began in March and spread to the south."
     pytest.param(HISTORY_THEN_REPORT, THU, "November 12", "1954-11-12", id="history-after-bare-year"),
     pytest.param(HISTORY_THEN_REPORT, THU, "Thursday", "2017-01-19", id="reporting-weekday-after-history"),
     pytest.param(YEAR_IN_SENTENCE, THU, "March", "2011-03", id="sentence-own-year"),
+    pytest.param("The rebels took the town in June 2014. In December, the army retook it.", THU,
+                 "December", "2014-12", id="month-after-month-year-goes-forward"),
+    pytest.param("The war began in 2011. By December 2012, the rebels held half the country. In March, they "
+                 "took the capital.", THU, "March", "2013-03", id="march-after-december-2012-is-2013"),
+    pytest.param("The war began in March 2011. The rebels took Aleppo in July.", THU, "July", "2011-07",
+                 id="july-after-march-2011"),
+    pytest.param("The rebels took the town in June 2014. In December, the army will launch a new offensive.", THU,
+                 "December", "2017-12", id="future-sentence-leaves-the-narrative"),
+    pytest.param("The rebels took the town in June 2014. The army retook it on Monday.", THU,
+                 "Monday", "2017-01-16", id="weekday-after-history-is-news"),
+    pytest.param("The ceasefire collapsed on Nov. 3, 2015. Last year, a new truce was agreed.", THU,
+                 "Last year", "2016", id="last-year-counts-from-the-document"),
+    pytest.param("On Monday, the rebels attacked the town. Two days later, the army struck back.", THU,
+                 "Two days later", "2017-01-18", id="two-days-after-monday"),
+    pytest.param("The talks will begin on Feb. 2. Two days later, the ministers will meet in Geneva.", THU,
+                 "Two days later", "2017-02-04", id="two-days-after-a-future-date"),
 ])
 def test_narrative(text, dct, phrase, value):
     t = _at(text, dct, phrase)
