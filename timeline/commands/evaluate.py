@@ -7,6 +7,8 @@ EVAL_MODULES = [
     "timeline.evaluation.tempeval",
     "timeline.evaluation.reuters",
     "timeline.evaluation.plover",
+    "timeline.evaluation.tls",
+    "timeline.evaluation.timeline17_recall",
 ]
 
 
