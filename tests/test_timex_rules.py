@@ -623,3 +623,61 @@ def test_mod(sentence, text, mod):
 def test_set_attributes(sentence, text, attr, expected):
     t = _the_one(sentence, THU, text)
     assert getattr(t, attr) == expected, _show([t])
+
+
+def _granularity_of(typ: str, value: str) -> set[str]:
+    """The granularities a TIMEX3 value can carry."""
+    if typ == "DURATION":
+        return {"duration"}
+    if typ == "SET":
+        return {"set"}
+    if value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"):
+        return {"vague"}
+    date, _, time_part = value.partition("T")
+    if time_part:
+        return {"time"} if ":" in time_part else {"day", "time"}
+    patterns = [(r"[0-9X]{4}-[0-9X]{2}-[0-9X]{2}", "day"), (r"[0-9X]{4}-W[0-9X]{2}-[1-7X]", "day"),
+                (r"[0-9X]{4}-W[0-9X]{2}(-WE)?", "week"), (r"[0-9X]{4}-[0-9X]{2}", "month"),
+                (r"[0-9X]{4}-Q[1-4X]", "quarter"), (r"[0-9X]{4}-H[12X]", "half"),
+                (r"[0-9X]{4}-(SP|SU|FA|WI)", "season"), (r"[0-9X]{4}", "year"), (r"[0-9X]{3}", "decade"),
+                (r"[0-9X]{2}", "century")]
+    import re
+
+    for pattern, gran in patterns:
+        if re.fullmatch(pattern, date):
+            return {gran}
+    return set()
+
+
+def test_granularity_matches_value():
+    """Over every expression the table's sentences yield, the granularity column agrees with the value's form."""
+    wrong = []
+    for sentence, dct, *_ in CASES:
+        for t in _tags(sentence, dct):
+            if t.granularity not in _granularity_of(t.type, t.value):
+                wrong.append(f"{t.text!r} {t.type} {t.value} granularity={t.granularity} ({t.rule})")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_interval_matches_value():
+    """A resolved calendar DATE has the [start, end) interval its value names (days, months, years)."""
+    wrong = []
+    for sentence, dct, *_ in CASES:
+        for t in _tags(sentence, dct):
+            if t.type != "DATE" or not t.resolved or t.granularity not in ("day", "month", "year"):
+                continue
+            v = t.value
+            if t.granularity == "day" and len(v) == 10:
+                d = dt.date.fromisoformat(v)
+                want = (d, d + dt.timedelta(days=1))
+            elif t.granularity == "month" and len(v) == 7:
+                y, m = int(v[:4]), int(v[5:7])
+                want = (dt.date(y, m, 1), dt.date(y + m // 12, m % 12 + 1, 1))
+            elif t.granularity == "year" and len(v) == 4:
+                want = (dt.date(int(v), 1, 1), dt.date(int(v) + 1, 1, 1))
+            else:
+                continue
+            got = (t.interval_start, t.interval_end)
+            if got != (want[0].isoformat(), want[1].isoformat()):
+                wrong.append(f"{t.text!r} {t.value}: interval {got}, expected {want}")
+    assert not wrong, "\n".join(wrong)
