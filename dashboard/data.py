@@ -349,8 +349,8 @@ def whole_window(df: pd.DataFrame, min_days: float = MIN_WINDOW_DAYS) -> tuple[p
     return _at_least(span[0] - pad, span[1] + pad, min_days)
 
 
-def dense_window(df: pd.DataFrame, coverage: float = 0.9, min_days: float = MIN_WINDOW_DAYS,
-                 min_events: int = 8) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+def dense_window(df: pd.DataFrame, coverage: float = 0.9,
+                 min_days: float = MIN_WINDOW_DAYS) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """Where the events are dense, for the first view: the shortest span holding `coverage` of the
     day-precise events (or 80, 70, 60, 50% of them, the first of these whose span is at most a quarter of
     the whole), padded a little; the whole span when the events are not much denser anywhere. Uses all
@@ -361,8 +361,6 @@ def dense_window(df: pd.DataFrame, coverage: float = 0.9, min_days: float = MIN_
     whole = span[1] - span[0]
     everything = whole_window(df, min_days)
     placed = df["_start"].notna()
-    if placed.sum() < min_events:  # a handful of events: show them all
-        return everything
     fine = placed & df["granularity"].isin(POINT_GRANULARITIES + ("vague",))
     if fine.sum() >= 3:
         pts = df.loc[fine, "_start"]
@@ -371,7 +369,7 @@ def dense_window(df: pd.DataFrame, coverage: float = 0.9, min_days: float = MIN_
     x = np.sort(pts.to_numpy(dtype="datetime64[ns]").astype("int64"))
     n = len(x)
     for c in sorted({coverage, 0.8, 0.7, 0.6, 0.5}, reverse=True):
-        k = max(1, math.ceil(c * n))
+        k = max(math.ceil(c * n), min(n, 3))  # a window around one or two events says nothing about density
         widths = x[k - 1:] - x[: n - k + 1]
         i = int(np.argmin(widths))
         lo, hi = pd.Timestamp(x[i]), pd.Timestamp(x[i + k - 1]) + pd.Timedelta(days=1)

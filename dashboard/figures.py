@@ -105,7 +105,7 @@ def _lane_axis(fig: go.Figure, order: list[str], counts: dict) -> None:
 
 def _base_layout(fig: go.Figure, n_lanes: int, window, title: str) -> None:
     fig.update_layout(
-        template="plotly_white", height=int(min(1000, max(340, 150 + 64 * n_lanes))),
+        template="none", plot_bgcolor="white", paper_bgcolor="white", height=int(min(1000, max(340, 150 + 64 * n_lanes))),
         margin=dict(l=10, r=20, t=70, b=40), hovermode="closest", dragmode="zoom",
         title=dict(text=title, x=0.01, y=0.98, font=dict(size=14)),
         legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0, font=dict(size=12), traceorder="normal",
@@ -302,8 +302,8 @@ def overview_figure(events: pd.DataFrame, window=None, span=None) -> go.Figure:
     """A small histogram of the whole span with the current window shaded; drag across it to move the view."""
     placed = events.loc[events["_start"].notna(), ["_start", "_end"]]
     fig = go.Figure()
-    fig.update_layout(template="plotly_white", height=120, margin=dict(l=10, r=20, t=24, b=28),
-                      dragmode="select", selectdirection="h", showlegend=False, bargap=0,
+    fig.update_layout(template="none", plot_bgcolor="white", paper_bgcolor="white", height=135,
+                      margin=dict(l=10, r=20, t=24, b=42), dragmode="select", selectdirection="h", showlegend=False, bargap=0,
                       title=dict(text="Whole span — drag across it to choose the period shown above",
                                  x=0.01, y=0.97, font=dict(size=12, color="#555")))
     fig.update_yaxes(visible=False, fixedrange=True)

@@ -309,3 +309,10 @@ def test_actor_highlight_is_a_whole_word():
     s = row["sentence"]
     assert [(s[a:b], k) for a, b, k in D.event_marks(row)] == [("Syria", "actor")]
     assert D.event_marks(row)[0][0] == s.index("Syria agreed")
+
+
+def test_three_day_events_beside_long_spans_open_on_the_days(events):
+    russia = D.filter_events(events, D.FilterState(actors=("Russia",)))  # 2016, Dec 2016, 30 Dec, 18 and 19 Jan
+    lo, hi = D.dense_window(russia)
+    assert pd.Timestamp("2016-12-15") < lo <= pd.Timestamp("2016-12-30")
+    assert pd.Timestamp("2017-01-20") <= hi < pd.Timestamp("2017-02-01")
