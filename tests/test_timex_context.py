@@ -253,3 +253,17 @@ def test_annotate_undated_flags_and_invents_nothing():
     assert ann.dct.date is None
     assert ann.dct.source == "none"
     assert ann.timexes and all(not t.resolved for t in ann.timexes)
+
+
+@pytest.mark.xfail(strict=True, reason="a headline told in the present ('Rebels seize airport on Monday') gets the "
+                                       "coming Monday 2017-01-23 while the body, on the same event, says 2017-01-16")
+def test_headline_present_tense_is_news_past():
+    from timeline.document import split_document
+    from timeline.temporal import annotate
+
+    text = ("Rebels seize airport on Monday\n\nBEIRUT, Jan. 19, 2017 (Reuters) - Syrian rebels seized the airport "
+            "on Monday after a week of fighting, a monitor said.\n")
+    ann = annotate(split_document(text))
+    mondays = [t for t in ann.timexes if t.text == "Monday"]
+    assert len(mondays) == 2
+    assert [t.value for t in mondays] == ["2017-01-16", "2017-01-16"], _show(mondays)

@@ -126,6 +126,11 @@ CASES = [
           "deadline) instead of 2016-06")),
     C("The offensive began in mid-January.", THU, "mid-January", "DATE", "2017-01", "date_month"),
     C("The deal must be signed by the end of January.", THU, "the end of January", "DATE", "2017-01", "date_month"),
+    C("The agreement expires in December.", THU, "December", "DATE", "2017-12", "date_month",
+      Bug("a present tense about a month already past this year ('expires in December' in a January story) "
+          "gives 2016-12; only the coming December can still expire")),
+    C("The agreement expired in December.", THU, "December", "DATE", "2016-12", "date_month"),
+    C("The parliament is set to vote in February.", THU, "February", "DATE", "2017-02", "date_month"),
     C("Parliament will vote in September on the budget.", MAY, "September", "DATE", "2017-09", "date_month"),
     C("The rebels said in November that they would withdraw.", MAY, "November", "DATE", "2016-11", "date_month"),
     C("The figures for Sept. were revised downward.", MAY, "Sept.", "DATE", "2016-09", "date_month_abbr"),
