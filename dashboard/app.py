@@ -12,7 +12,7 @@ from typing import Callable
 import dash
 import pandas as pd
 
-from dashboard.articles import ArticleJobs
+from dashboard.articles import UPLOAD_HARD_LIMIT, ArticleJobs
 from dashboard.callbacks import register_callbacks
 from dashboard.data import key_date_marks
 from dashboard.events import EventsArg, EventSet
@@ -28,6 +28,8 @@ def create_app(events: EventsArg, key_dates: pd.DataFrame | None = None, process
     marks = key_date_marks(key_dates)
     app = dash.Dash(__name__, title=title, assets_folder=str(ASSETS), suppress_callback_exceptions=False,
                     update_title=None)
+    # a request can carry one upload (base64, inside JSON) and no more
+    app.server.config["MAX_CONTENT_LENGTH"] = 4 * UPLOAD_HARD_LIMIT
     app.layout = lambda: build_layout(event_set.df, has_key_dates=bool(marks), title=title)
     register_callbacks(app, event_set, jobs, marks)
     app.event_set = event_set  # for tests and the serve command

@@ -19,6 +19,7 @@ from typing import Callable
 import pandas as pd
 
 MAX_ARTICLE_BYTES = 2_000_000
+UPLOAD_HARD_LIMIT = 10_000_000  # bigger files are refused by the browser before they are sent
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md", ".text", "")
 

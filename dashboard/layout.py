@@ -5,7 +5,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from dashboard import data as D
-from dashboard.articles import MAX_ARTICLE_BYTES
+from dashboard.articles import MAX_ARTICLE_BYTES, UPLOAD_HARD_LIMIT
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -79,9 +79,11 @@ def build_layout(df, *, has_key_dates: bool = False, title: str = "Chronology") 
         html.Div([
             dcc.Textarea(id="article-text", placeholder="Paste the article's text here…", className="article-text"),
             html.Div([
-                dcc.Upload(id="article-upload", children=html.Div(["or drop / ", html.A("choose a file"),
-                                                                   " (.txt, .md, .html)"]),
-                           max_size=MAX_ARTICLE_BYTES, multiple=False, className="upload",
+                dcc.Upload(id="article-upload",
+                           children=html.Div(["or drop / ", html.A("choose a file"),
+                                              f" (.txt, .md, .html; up to {MAX_ARTICLE_BYTES // 1_000_000} MB)"]),
+                           # the browser drops far bigger files itself; between the two limits the server says why
+                           max_size=UPLOAD_HARD_LIMIT, multiple=False, className="upload",
                            accept=".txt,.md,.text,.html,.htm,text/plain,text/html"),
                 html.Div(id="upload-name", className="muted"),
                 _label("Publication date (optional)", "article-pub-date"),

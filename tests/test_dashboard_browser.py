@@ -256,3 +256,17 @@ def test_article_text_is_shown_as_text_never_as_html(dash_duo):
     assert evil in dash_duo.find_element("#detail-panel .sentence").text
     assert not dash_duo.find_elements("#detail-panel img") and not dash_duo.find_elements("#detail-panel b")
     assert dash_duo.driver.execute_script("return window.__pwned") is None
+
+
+def test_a_file_over_the_size_limit_gets_a_clear_message(dash_duo, tmp_path):
+    from dashboard.articles import MAX_ARTICLE_BYTES
+
+    start(dash_duo)
+    big = tmp_path / "big.txt"
+    big.write_text("Ministers met again. " * (MAX_ARTICLE_BYTES // 20), encoding="utf-8")
+    dash_duo.find_element(".add-article-box summary").click()
+    dash_duo.find_element("#article-upload input[type=file]").send_keys(str(big))
+    dash_duo.wait_for_contains_text("#upload-name", "big.txt")
+    dash_duo.find_element("#add-article").click()
+    dash_duo.wait_for_contains_text("#article-status", "larger than 2 MB")
+    assert plotted(dash_duo) == ALL_IDS
