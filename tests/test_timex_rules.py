@@ -362,6 +362,12 @@ CASES = [
       "the year-earlier period", "DATE", "2016-Q1", "date_year_earlier"),
     C("Sales rose in the first quarter of 2017, up from 3 million in the year-ago quarter.", MAY,
       "the year-ago quarter", "DATE", "2016-Q1", "date_year_earlier"),
+    C("Profit rose to $5 million in the first quarter from $4 million a year earlier.", MAY,
+      "a year earlier", "DATE", "2016-Q1", "date_earlier"),
+    C("Profit rose in the first quarter, compared with a loss in the same quarter a year ago.", MAY,
+      "the same quarter a year ago", "DATE", "2016-Q1", "date_ago",
+      bug_rule("'the same quarter a year ago' is cut in two: 'the same quarter' 2017-Q1 (wrong: it is last "
+               "year's) and 'a year ago' 2016-Q1")),
     # ---- vague references ---------------------------------------------------------------------------
     C("The conflict is now in its sixth year.", THU, "now", "DATE", "PRESENT_REF", "date_present_ref"),
     C("The region is currently under curfew.", THU, "currently", "DATE", "PRESENT_REF", "date_present_ref"),
@@ -404,6 +410,9 @@ CASES = [
       "the next month", "DURATION", "P1M", "dur_the_past_unit",
       bug_rule("'over the next month' (the dur_the_past_unit example 'the next month') is taken by date_narr_next "
           "as DATE 2017-02 (same length, earlier rule)")),
+    C("It was the deadliest day of the year.", THU, "the year", "DATE", "2017", "dur_the_year",
+      Bug("'the deadliest day of the year' is not a span: dur_the_year gives DURATION P1Y where the year is "
+          "the current one, DATE 2017")),
     C("The two sides have been at war for years.", THU, "years", "DURATION", "PXY", "dur_bare_plural"),
     C("Negotiations have stalled for decades.", THU, "decades", "DURATION", "PXDE", "dur_bare_plural"),
     C("A five-year-long war ended in 1975.", THU, "five-year-long", "DURATION", "P5Y", "dur_adjectival"),
