@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from timeline.merge import EVENTS_COLUMNS, explain, merge_events, with_mention_ids
-from timeline.schema import EVENT_COLUMNS, validate_events
+from timeline.schema import EVENT_COLUMNS, EVENT_SCHEMA, validate_events
 
 FIXTURE = Path(__file__).parent / "fixtures" / "merge" / "four_agencies.jsonl"
 
@@ -20,7 +20,7 @@ INTERVALS = {"2019-03-12": ("2019-03-12", "2019-03-13", "day"), "2019-03-13": ("
 def row(mid, doc, date="2019-03-12", a1="Sergey Lavrov", c1="RUS", a2="Mohammad Javad Zarif", c2="IRN",
         pred="met", code="040", quad=1, summary=None, sentence=None, source=None, pub="2019-03-13"):
     start, end, gran = INTERVALS[date]
-    r = {c: "" for c in EVENT_COLUMNS}
+    r = {c: ("" if EVENT_SCHEMA[c][0] == "string" else None) for c in EVENT_COLUMNS}
     r.update(event_id=mid, doc_id=doc, pub_date=pub, date_value=date, date_start=start, date_end=end, granularity=gran,
              actor1=a1, actor1_country=c1, actor2=a2, actor2_country=c2, predicate=pred, cameo_code=code,
              quad_class=quad, goldstein=1.0, summary=summary or f"{a1} {pred} {a2} — consult, in Moscow",

@@ -13,14 +13,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.schema import EVENT_COLUMNS, validate_events
+from timeline.schema import EVENT_COLUMNS, EVENT_SCHEMA, validate_events
 from timeline.store import Store, content_hash, document_results
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def mention(doc, i, day="2019-03-12", a1="Sergey Lavrov", c1="RUS", code="040", source="Agency A"):
-    r = {c: "" for c in EVENT_COLUMNS}
+    r = {c: ("" if EVENT_SCHEMA[c][0] == "string" else None) for c in EVENT_COLUMNS}
     r.update(event_id=f"{doc}-{i}", doc_id=doc, pub_date="2019-03-13", date_value=day, date_start=day,
              date_end=day[:8] + f"{int(day[8:]) + 1:02d}", granularity="day", actor1=a1, actor1_country=c1,
              actor2="Mohammad Javad Zarif", actor2_country="IRN", predicate="met", cameo_code=code, quad_class=1,
@@ -179,3 +179,18 @@ def test_killed_midway_leaves_a_consistent_store(tmp_path):
         assert set(mentions["doc_id"]) == set(docs["doc_id"])
         events = st.events()                                   # readable; rebuilt when the kill left them stale
         assert events["n_mentions"].sum() == len(mentions)
+
+
+def test_a_store_made_before_the_schema_grew_gets_the_new_columns(tmp_path):
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as st:
+        st.add_documents([result("Story one.", "Agency A")])
+    con = duckdb.connect(str(db))
+    con.execute('ALTER TABLE mentions DROP COLUMN "location"')
+    con.close()
+    with Store(db) as st:
+        st.add_documents([result("Story two.", "Agency B")])
+        ms = st.mentions()
+        assert len(ms) == 2 and ms["location"].isna().sum() == 1

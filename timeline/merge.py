@@ -273,24 +273,29 @@ def merge_events(mentions: pd.DataFrame, threshold: float = THRESHOLD) -> pd.Dat
     if mentions is None or not len(mentions):
         return empty_merged()
     df, reasons = cluster(mentions, threshold)
-    df["_rank"] = df["granularity"].map(lambda g: GRAN_RANK.get(_str(g), 9))
-    df["_pub"] = df["pub_date"].map(lambda p: _str(p)[:10] or "9999-99-99")
+    groups: dict[int, list[dict]] = defaultdict(list)
+    for r in df.to_dict("records"):
+        r["_rank"] = GRAN_RANK.get(_str(r["granularity"]), 9)
+        r["_pub"] = _str(r["pub_date"])[:10] or "9999-99-99"
+        r["mention_id"] = _str(r["mention_id"])
+        groups[r["group"]].append(r)
     rows = []
-    for root, g in df.groupby("group", sort=True):
-        earliest = g.sort_values(["_pub", "mention_id"], kind="mergesort").iloc[0]
-        rep = g.sort_values(["_rank", "_pub", "mention_id"], kind="mergesort").iloc[0]
+    for root in sorted(groups):
+        g = groups[root]
+        earliest = min(g, key=lambda r: (r["_pub"], r["mention_id"]))
+        rep = min(g, key=lambda r: (r["_rank"], r["_pub"], r["mention_id"]))
         row = {c: rep[c] for c in EVENT_COLUMNS}
-        pubs = sorted(p for p in g["pub_date"].map(lambda p: _str(p)[:10]) if p)
-        srcs = sorted({_str(s) or _str(d) for s, d in zip(g["source"], g["doc_id"])})
+        pubs = sorted(p for p in (_str(r["pub_date"])[:10] for r in g) if p)
+        srcs = {_str(r["source"]) or _str(r["doc_id"]) for r in g}
         row.update({
             "event_id": _hash("event", earliest["mention_id"]),
             "pub_date": pubs[0] if pubs else "",
             "n_mentions": len(g),
             "n_sources": len(srcs),
             "first_reported": pubs[0] if pubs else "",
-            "doc_ids": SEP.join(sorted({_str(d) for d in g["doc_id"]})),
-            "sources": SEP.join(sorted({_str(s) for s in g["source"] if _str(s)})),
-            "mention_ids": SEP.join(sorted(g["mention_id"].map(_str))),
+            "doc_ids": SEP.join(sorted({_str(r["doc_id"]) for r in g})),
+            "sources": SEP.join(sorted({_str(r["source"]) for r in g if _str(r["source"])})),
+            "mention_ids": SEP.join(sorted(r["mention_id"] for r in g)),
             "merge_reason": " || ".join(reasons.get(root, [])) or "single mention",
         })
         rows.append(row)

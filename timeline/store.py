@@ -120,6 +120,12 @@ class Store:
         c.execute(f"CREATE TABLE IF NOT EXISTS events ({cols({**EVENT_SCHEMA, **MERGE_SCHEMA})})")
         c.execute("CREATE TABLE IF NOT EXISTS key_dates (date VARCHAR, score DOUBLE, n_mentions BIGINT, n_sources BIGINT)")
         c.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        # a store made before the schema grew gets the new columns (empty)
+        for table, schema in (("mentions", EVENT_SCHEMA), ("events", {**EVENT_SCHEMA, **MERGE_SCHEMA})):
+            have = {r[0] for r in c.execute(f"DESCRIBE {table}").fetchall()}
+            for col, (t, _) in schema.items():
+                if col not in have:
+                    c.execute(f'ALTER TABLE {table} ADD COLUMN "{col}" {_SQL_TYPES[t]}')
         c.execute("COMMIT")
 
     def close(self) -> None:

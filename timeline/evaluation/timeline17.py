@@ -217,8 +217,20 @@ def topic_tables(topic: Topic, cache_dir: Path, limit: int | None = None, worker
         errors += meta["errors"]
     from timeline.schema import empty_events, validate_events
 
-    mentions = validate_events(pd.concat(tables, ignore_index=True)) if tables else empty_events()
+    mentions = validate_events(conform(pd.concat(tables, ignore_index=True))) if tables else empty_events()
     return articles, mentions, pd.DataFrame(dp, columns=["doc_id", "date"]), errors
+
+
+def conform(df):
+    """`df` with the event schema's columns that it lacks (a table cached before the schema grew) as empty."""
+    from timeline.schema import EVENT_SCHEMA
+
+    import pandas as pd
+
+    for c, (t, _) in EVENT_SCHEMA.items():
+        if c not in df.columns:
+            df[c] = pd.Series([None] * len(df), index=df.index, dtype=t)
+    return df
 
 
 def add_common_arguments(p) -> None:
