@@ -89,6 +89,9 @@ CASES = [
           "2016-03-03 but March 5 2017-03-05 ('to' read as a deadline); 'between March 3 and March 5' is right")),
     C("The truce, which began on December 30, has largely held.", THU,
       "December 30", "DATE", "2016-12-30", "date_mdy"),
+    C("The ceasefire deal of Dec. 30 is holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy",
+      Bug("a present progressive about a standing deal ('the ceasefire deal of Dec. 30 is holding', January "
+          "story) sends the date 11 months ahead: 2017-12-30 instead of 2016-12-30")),
     C("Talks will resume on January 10, the envoy said.", DEC,
       "January 10", "DATE", "2017-01-10", "date_mdy"),
     # day-month order
@@ -507,6 +510,10 @@ NEGATIVE = [
     pytest.param("We have already invited the United States, he said.", THU, id="we-not-wednesday"),
     pytest.param("Wed like to see the talks resume.", THU, id="Wed-typo-not-wednesday"),
     pytest.param("The talks may fail, he warned.", THU, id="may-the-verb"),
+    pytest.param("The parliament, an august body, met in the old palace.", THU, id="august-the-adjective",
+                 marks=bug("lowercase 'august' (the adjective) is tagged as the month: DATE 2016-08; it is not in "
+                           "the lexicon's CASE_SENSITIVE words as 'may' and 'march' are")),
+    pytest.param("Violence continues to mar the talks.", THU, id="mar-the-verb"),
     pytest.param("May God protect our soldiers, he said.", THU, id="May-optative"),
     pytest.param("Britain's Theresa May will visit Washington.", THU, id="Theresa-May-subject"),
     pytest.param("Theresa May met the French president.", THU, id="Theresa-May-sentence-start"),
