@@ -112,7 +112,7 @@ class _M:
         for k in ("actor1", "actor2"):
             name, cc = _str(r[k]).strip(), _str(r[k + "_country"]).strip()
             if name or cc:
-                self.actors.append((name.casefold(), cc.upper()))
+                self.actors.append((name.casefold(), cc.upper(), name))
         code = _str(r["cameo_code"])
         self.root = code[:2]
         q = r["quad_class"]
@@ -140,7 +140,7 @@ def _actors_compatible(a: _M, b: _M) -> str | None:
         ok = (_actor_match(A[0], B[0]) and _actor_match(A[1], B[1])) or (_actor_match(A[0], B[1]) and _actor_match(A[1], B[0]))
     if not ok:
         return None
-    return "actors " + "+".join(n or c for n, c in A)
+    return "actors " + "+".join(shown or c for _, c, shown in A)
 
 
 def _date_compatible(a: _M, b: _M) -> str | None:
@@ -205,7 +205,7 @@ def _candidate_pairs(ms: list[_M]) -> set[tuple[int, int]]:
         months = {m.start[:7]}
         if m.gran == "week" and m.end:
             months.add(m.end[:7])
-        keys = {("n", n) for n, _ in m.actors if n} | {("c", c) for _, c in m.actors if c}
+        keys = {("n", a[0]) for a in m.actors if a[0]} | {("c", a[1]) for a in m.actors if a[1]}
         for mo in months:
             for k in keys:
                 blocks[("d", mo, k)].append(m)
