@@ -92,6 +92,12 @@ CASES = [
     C("The ceasefire deal of Dec. 30 is holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy",
       Bug("a present progressive about a standing deal ('the ceasefire deal of Dec. 30 is holding', January "
           "story) sends the date 11 months ahead: 2017-12-30 instead of 2016-12-30")),
+    C("The truce, in force since Dec. 30, is largely holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy",
+      Bug("'since Dec. 30' can only be in the past, yet in a present-tense sentence it gives 2017-12-30")),
+    C("The truce has held since December 30.", THU, "December 30", "DATE", "2016-12-30", "date_mdy"),
+    C("The deal, reached on Dec. 30, is largely holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy"),
+    C("The summit, scheduled for June 5, is expected to draw 30 leaders.", MAY, "June 5", "DATE", "2017-06-05",
+      "date_mdy"),
     C("Talks will resume on January 10, the envoy said.", DEC,
       "January 10", "DATE", "2017-01-10", "date_mdy"),
     # day-month order
