@@ -65,6 +65,8 @@ class _Date:
     rule: str = ""
     anchor: str = ""
     from_timex: bool = False
+    char_start: int | None = None   # offsets of the time expression in the document (when from a timex)
+    char_end: int | None = None
 
     @property
     def vague(self) -> bool:
@@ -102,7 +104,8 @@ def _iso(d) -> str:
 def _timex_date(tx, how: str = "") -> _Date:
     gran = tx.granularity if tx.value not in VAGUE else "vague"
     rule = tx.rule if not how else f"{how}:{tx.rule}"
-    return _Date(tx.value, tx.interval_start or "", tx.interval_end or "", gran, tx.text, rule, tx.anchor, True)
+    return _Date(tx.value, tx.interval_start or "", tx.interval_end or "", gran, tx.text, rule, tx.anchor, True,
+                 tx.start, tx.end)
 
 
 def _span_root(doc, start: int, end: int):
@@ -766,6 +769,10 @@ def _table(document, events: list[_Event], dct, pub_date) -> pd.DataFrame:
             "sent_start": ev.sent_start,
             "sent_end": ev.sent_end,
             "source": source,
+            "dct": dct.date.isoformat() if dct is not None and dct.date is not None else "",
+            "dct_source": dct.source if dct is not None else "",
+            "date_char_start": ev.date.char_start,
+            "date_char_end": ev.date.char_end,
         }
         rows.append(row)
     df = pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -41,9 +41,15 @@ EVENT_SCHEMA: dict[str, tuple[str, str]] = {
     "sent_start": ("Int64", "character offset of the sentence in the document"),
     "sent_end": ("Int64", "character offset after the sentence"),
     "source": ("string", "where the article came from (agency, file or URL)"),
+    "dct": ("string", "the document time the dates were resolved against, ISO (empty when undated)"),
+    "dct_source": ("string", "where the document time came from: metadata, dateline, inferred, none"),
+    "date_char_start": ("Int64", "offset of the time expression in the document (empty when dated by frame or tense)"),
+    "date_char_end": ("Int64", "offset after the time expression"),
 }
 
 EVENT_COLUMNS = list(EVENT_SCHEMA)
+# Columns added after the first release: tables written before them still validate (filled empty).
+OPTIONAL_COLUMNS = ("dct", "dct_source", "date_char_start", "date_char_end")
 
 
 def empty_events() -> pd.DataFrame:
@@ -52,11 +58,19 @@ def empty_events() -> pd.DataFrame:
 
 def validate_events(df: pd.DataFrame) -> pd.DataFrame:
     """Return `df` with exactly the schema's columns (extra columns kept after them) and dtypes."""
-    missing = [c for c in EVENT_COLUMNS if c not in df.columns]
+    missing = [c for c in EVENT_COLUMNS if c not in df.columns and c not in OPTIONAL_COLUMNS]
     if missing:
         raise ValueError("event table lacks columns: " + ", ".join(missing))
     out = df.copy()
+    for c in OPTIONAL_COLUMNS:
+        if c not in out.columns:
+            out[c] = pd.Series([pd.NA] * len(out), index=out.index, dtype=EVENT_SCHEMA[c][0])
     for c, (t, _) in EVENT_SCHEMA.items():
-        out[c] = out[c].astype(t)
+        col = out[c]
+        if t in ("Int64", "Float64") and not pd.api.types.is_numeric_dtype(col):
+            col = col.replace("", pd.NA)  # an empty CSV cell is a missing number
+            if t == "Int64":
+                col = pd.to_numeric(col)  # raises on text that is not a number
+        out[c] = col.astype(t)
     extra = [c for c in out.columns if c not in EVENT_SCHEMA]
     return out[EVENT_COLUMNS + extra]
