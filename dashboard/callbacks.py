@@ -64,7 +64,7 @@ def detail_children(row: dict) -> list:
     pieces = D.highlight_spans(row.get("sentence") or "", D.event_marks(row))
     sentence = [html.Mark(t, className=f"hl-{k}") if k else t for t, k in pieces]
     resolved = D.human_date(row.get("date_value") or "", row.get("granularity") or "", row.get("date_start") or "",
-                            row.get("date_end") or "", row.get("pub_date") or "")
+                            row.get("date_end") or "", row.get("pub_date") or row.get("dct") or "")
 
     def actor(n):
         name = row.get(f"actor{n}") or ""
@@ -82,6 +82,8 @@ def detail_children(row: dict) -> list:
         ("Place", row.get("location") or "—"),
         ("Article", " · ".join(x for x in (str(row.get("title") or ""), row.get("source") or "",
                                            f"published {row['pub_date']}" if row.get("pub_date") else "published: unknown",
+                                           f"document date {row['dct']} ({row.get('dct_source') or '?'})"
+                                           if row.get("dct") and row.get("dct") != row.get("pub_date") else "",
                                            f"doc {row.get('doc_id') or '?'}") if x)),
     ]
     url = str(row.get("url") or "")

@@ -5,7 +5,8 @@ derived columns (prefixed with `_`) once, so that filtering a large table stays 
 
 - `_start`, `_end`: the interval the event is placed on, as datetimes, end exclusive. Dated events use
   `date_start`/`date_end`; vague ones (PAST_REF, ...) are placed on their publication day, which is
-  also where the plot draws them; vague events without a publication date have no placement (NaT).
+  also where the plot draws them (or, without one, on the document time `dct` the dates were resolved
+  against); vague events with neither have no placement (NaT).
 - `_root`: the CAMEO root (first two digits of `cameo_code`).
 - `_text`: lower-cased text searched by the free-text filter.
 """
@@ -20,7 +21,7 @@ from urllib.parse import parse_qsl, urlencode
 import numpy as np
 import pandas as pd
 
-from timeline.schema import validate_events
+from timeline.schema import EVENT_SCHEMA, validate_events
 
 # Display names of the 20 CAMEO root codes (CAMEO 1.1b3 manual), used only to label options.
 CAMEO_ROOTS = {
@@ -180,6 +181,10 @@ def state_to_query(state: FilterState) -> str:
 
 def prepare_events(df: pd.DataFrame) -> pd.DataFrame:
     """Validate against the schema and add the derived `_` columns (see the module doc)."""
+    df = df.copy()
+    for c, (t, _) in EVENT_SCHEMA.items():  # a table read as text (CSV) has '' for missing numbers
+        if t in ("Int64", "Float64") and c in df.columns and not pd.api.types.is_numeric_dtype(df[c]):
+            df[c] = pd.to_numeric(df[c].replace("", None), errors="coerce")
     out = validate_events(df).reset_index(drop=True)
     for c in out.columns:
         if str(out[c].dtype) in ("string", "str"):
@@ -188,6 +193,9 @@ def prepare_events(df: pd.DataFrame) -> pd.DataFrame:
     start = pd.to_datetime(out["date_start"].where(out["date_start"] != ""), errors="coerce", format="ISO8601")
     end = pd.to_datetime(out["date_end"].where(out["date_end"] != ""), errors="coerce", format="ISO8601")
     pub = pd.to_datetime(out["pub_date"].where(out["pub_date"] != "").str[:10], errors="coerce", format="ISO8601")
+    if "dct" in out.columns:  # the document time the dates were resolved against, when there is no pub_date
+        dct = pd.to_datetime(out["dct"].where(out["dct"] != "").str[:10], errors="coerce", format="ISO8601")
+        pub = pub.fillna(dct)
     undated = start.isna()
     start = start.where(~undated, pub)
     end = end.where(~undated, pub + pd.Timedelta(days=1))
@@ -435,8 +443,8 @@ def human_date(value: str, granularity: str, start: str = "", end: str = "", pub
         pub = human_date(pub_date[:10], "day", pub_date[:10]) if pub_date else ""
         where = {"PAST_REF": "some time before", "FUTURE_REF": "some time after", "PRESENT_REF": "around"}.get(value)
         if where and pub:
-            return f"{value}: {where} publication ({pub})"
-        return f"{value} (vague; no date)" if not pub else f"{value} (vague; published {pub})"
+            return f"{value}: {where} the article's date ({pub})"
+        return f"{value} (vague; no date)" if not pub else f"{value} (vague; article of {pub})"
     return value or "(no date)"
 
 
@@ -473,7 +481,7 @@ def _find(sentence: str, needle: str) -> tuple[int, int] | None:
 def event_marks(row: dict) -> list[tuple[int, int, str]]:
     """Where the time expression and the actors sit in the event's sentence.
 
-    Uses character offsets when the table has them (`date_start_char`/`date_end_char` and
+    Uses character offsets when the table has them (`date_char_start`/`date_char_end` and
     `actor1_start`/... into the document, per the schema's convention), else finds the written forms.
     """
     sentence = row.get("sentence") or ""
@@ -484,9 +492,10 @@ def event_marks(row: dict) -> list[tuple[int, int, str]]:
         s, e = row.get(a), row.get(b)
         if s is None or e is None or pd.isna(s) or pd.isna(e) or sent_start is None or pd.isna(sent_start):
             return None
-        return int(s) - int(sent_start), int(e) - int(sent_start)
+        s, e = int(s) - int(sent_start), int(e) - int(sent_start)
+        return (s, e) if 0 <= s < e <= len(sentence) else None
 
-    span = from_offsets("date_start_char", "date_end_char") or _find(sentence, row.get("date_text") or "")
+    span = from_offsets("date_char_start", "date_char_end") or _find(sentence, row.get("date_text") or "")
     if span:
         marks.append((*span, "time"))
     for n in ("1", "2"):
@@ -567,10 +576,12 @@ TABLE_FIELDS = ("event_id", "date_value", "granularity", "date_text", "actor1", 
 def table_rows(df: pd.DataFrame, limit: int = 2000) -> list[dict]:
     """The first `limit` events in date order, as grid rows (with the resolved date in words)."""
     order = df[["_start", "event_id"]].sort_values(["_start", "event_id"], kind="stable", na_position="last")
-    part = df.loc[order.index[:limit], list(TABLE_FIELDS) + ["date_start", "date_end"]]
+    extra = ["date_start", "date_end"] + (["dct"] if "dct" in df.columns else [])
+    part = df.loc[order.index[:limit], list(TABLE_FIELDS) + extra]
     rows = part[list(TABLE_FIELDS)].to_dict("records")
+    anchor = part["pub_date"].where(part["pub_date"] != "", part["dct"]) if "dct" in part.columns else part["pub_date"]
     for r, v, g, s, e, p in zip(rows, part["date_value"], part["granularity"], part["date_start"], part["date_end"],
-                                part["pub_date"]):
+                                anchor):
         r["resolved"] = human_date(v, g, s, e, p)
     return rows
 

@@ -3,7 +3,7 @@
 The main view has one lane per actor (or event type, or source). Day-precise events are markers in the
 upper half of their lane; month, year and other coarse dates are bars in the lower half, packed into
 sub-rows so that long spans never cover short events; vague dates are hollow triangles at the
-publication day. Colour says the precision (Okabe-Ito palette, safe for colour-blind readers); hollow
+article's date. Colour says the precision (Okabe-Ito palette, safe for colour-blind readers); hollow
 markers and hatched bars say the event is planned or expected rather than done. Above `max_detail`
 events in the visible window the view switches to counts per lane and period (a heatmap).
 """
@@ -24,7 +24,7 @@ PRECISION_CLASSES = {
     "year": ("year", "#009E73"),
     "week": ("week / quarter", "#CC79A7"),
     "decade": ("decade / century", "#D55E00"),
-    "vague": ("vague (at publication day)", "#555555"),
+    "vague": ("vague (at the article's date)", "#555555"),
 }
 _CLASS_OF = {"time": "day", "day": "day", "month": "month", "year": "year", "week": "week", "quarter": "week",
              "decade": "decade", "century": "decade", "vague": "vague"}
@@ -53,9 +53,9 @@ def short_label(text: str, n: int = LABEL_MAX) -> str:
 
 def hover_text(r: dict) -> str:
     """Hover for one event; article text is escaped (plotly renders a few HTML tags in hovers)."""
-    e = lambda v: escape(str(v)) if v is not None and not (isinstance(v, float) and np.isnan(v)) else ""  # noqa: E731
+    e = lambda v: escape(str(v), quote=False) if v is not None and not (isinstance(v, float) and np.isnan(v)) else ""  # noqa: E731
     resolved = human_date(r.get("date_value") or "", r.get("granularity") or "", r.get("date_start") or "",
-                          r.get("date_end") or "", r.get("pub_date") or "")
+                          r.get("date_end") or "", r.get("pub_date") or r.get("dct") or "")
     written = f"“{e(r.get('date_text'))}”" if r.get("date_text") else "(not written; dated by the report)"
     actors = e(r.get("actor1")) + (f" → {e(r.get('actor2'))}" if r.get("actor2") else "")
     kind = " · ".join(x for x in (e(r.get("event_type")), f"CAMEO {e(r.get('cameo_code'))}" if r.get("cameo_code") else "") if x)
@@ -95,7 +95,7 @@ def _pack_rows(starts: np.ndarray, ends: np.ndarray, n_rows: int) -> np.ndarray:
 def _lane_axis(fig: go.Figure, order: list[str], counts: dict) -> None:
     n = len(order)
     fig.update_yaxes(tickmode="array", tickvals=list(range(n)),
-                     ticktext=[f"{escape(short_label(str(k)))} · {counts.get(k, 0)}" for k in order],
+                     ticktext=[f"{escape(short_label(str(k)), quote=False)} · {counts.get(k, 0)}" for k in order],
                      range=[n - 0.45, -0.75], fixedrange=True, showgrid=False, zeroline=False, ticks="",
                      automargin=True)
     fig.update_layout(shapes=[dict(type="rect", xref="paper", x0=0, x1=1, y0=i - 0.5, y1=i + 0.5,
@@ -129,7 +129,7 @@ def _key_date_traces(fig: go.Figure, marks: list[dict]) -> None:
     fig.add_trace(go.Scatter(
         x=centre, y=[-0.62] * len(marks), mode="markers", name="key date",
         marker=dict(symbol="star", size=11, color="#8a5a00"), legendgroup="key",
-        hovertext=[f"Key date: {escape(m['date'])}" + (f" · {escape(m['label'])}" if m["label"] else "")
+        hovertext=[f"Key date: {escape(m['date'], quote=False)}" + (f" · {escape(m['label'], quote=False)}" if m["label"] else "")
                    + f" · score {m['score']:g}" for m in marks],
         hovertemplate="%{hovertext}<extra></extra>", customdata=[[""] for _ in marks]))
 
@@ -159,7 +159,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.Series, order: list[str], *,
     fig = go.Figure()
     n_all = len(events)
     title = f"{n_placed:,} event{'s' if n_placed != 1 else ''}" + (
-        f" (+{n_all - n_placed:,} vague without a publication date: in the table only)" if n_all > n_placed else "")
+        f" (+{n_all - n_placed:,} vague, in undated articles: in the table only)" if n_all > n_placed else "")
     title += f" · one lane per {'event type' if lanes_by == 'type' else lanes_by}"
     _base_layout(fig, len(order), window, title)
     _lane_axis(fig, order, counts)

@@ -73,5 +73,8 @@ def synthetic_events(n: int = 100_000, seed: int = 0, start: str = "2011-03-01",
         "location": "", "modality": modality, "attributed_to": "", "summary": summary,
         "sentence": [s + "." for s in summary], "sent_start": 0, "sent_end": [len(s) + 1 for s in summary],
         "source": np.array(_SOURCES, dtype=object)[src],
+        "dct": pub, "dct_source": "metadata", "date_char_start": pd.NA, "date_char_end": pd.NA,
     })
+    for c in ("date_char_start", "date_char_end"):
+        df[c] = df[c].astype("Int64")
     return validate_events(df)

@@ -95,7 +95,7 @@ def test_hover_says_date_as_written_and_resolved_with_year(events):
     text = " ".join(h for t in fig.data for h in (t.hovertext or ()))
     assert "“December 30”" in text and "30 Dec 2016" in text
     assert "Resolved: Dec 2016" in text and "Example Wire" in text and "Russia → Iran" in text
-    assert "PAST_REF: some time before publication (19 Jan 2017)" in text
+    assert "PAST_REF: some time before the article's date (19 Jan 2017)" in text
 
 
 def test_hover_escapes_article_text(events):
@@ -191,12 +191,12 @@ def test_aggregate_figure_counts_per_lane():
 
 def test_events_without_any_placement_leave_no_empty_lane(events):
     raw = pd.read_csv(FIXTURE, dtype=str, keep_default_na=False)
-    raw.loc[raw["event_id"] == "e09", "pub_date"] = ""  # vague and no publication date: cannot be placed
+    raw.loc[raw["event_id"] == "e09", ["pub_date", "dct"]] = ""  # vague in an undated article: cannot be placed
     raw.loc[raw["event_id"] == "e09", "actor1"] = "Somebody Else"
     df = D.prepare_events(raw)
     lanes, order = D.assign_lanes(df, "actor")
     assert "Somebody Else" in order
     fig = timeline_figure(df, lanes, order, window=D.dense_window(df))
     assert not any(t.startswith("Somebody Else") for t in fig.layout.yaxis.ticktext)
-    assert "+1 vague without a publication date" in fig.layout.title.text
+    assert "+1 vague, in undated articles" in fig.layout.title.text
     assert "e09" not in plotted_ids(fig)
