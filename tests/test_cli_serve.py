@@ -89,3 +89,16 @@ def test_key_dates_of_the_served_table():
     assert "2017-01-19" in set(src.key_dates["date"])  # three day-precise events point to it
     assert src.key_dates["label"].str.contains("mention").all()
     assert serve.load_events_for_serve(args(str(FIXTURE), "--key-dates", "0")).key_dates is None
+
+
+def test_a_table_written_before_the_optional_columns_is_served(tmp_path):
+    from timeline.schema import EVENT_COLUMNS
+
+    optional = getattr(__import__("timeline.schema", fromlist=["x"]), "OPTIONAL_COLUMNS", ())
+    if not optional:
+        pytest.skip("the schema has no optional columns")
+    df = serve.read_event_table(FIXTURE).drop(columns=list(optional))
+    path = tmp_path / "old.csv"
+    df.to_csv(path, index=False)
+    src = serve.load_events_for_serve(args(str(path)))
+    assert list(src.events.columns[: len(EVENT_COLUMNS)]) == EVENT_COLUMNS and len(src.events) == 10

@@ -16,6 +16,11 @@ import pandas as pd
 from timeline.errors import TimelineError
 from timeline.schema import EVENT_COLUMNS, EVENT_SCHEMA, validate_events
 
+try:
+    from timeline.schema import OPTIONAL_COLUMNS
+except ImportError:  # older schema
+    OPTIONAL_COLUMNS = ()
+
 TABLE_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
 
@@ -47,10 +52,12 @@ def read_event_table(path: Path) -> pd.DataFrame:
             df = pd.read_json(path, lines=True, dtype=False)
     except Exception as exc:  # pandas raises many kinds for unreadable files
         raise TimelineError(f"{path}: cannot read it as {kind}: {exc}") from None
-    missing = [c for c in EVENT_COLUMNS if c not in df.columns]
+    missing = [c for c in EVENT_COLUMNS if c not in df.columns and c not in OPTIONAL_COLUMNS]
     if missing:
         raise TimelineError(f"{path}: not an event table, it lacks the columns {', '.join(missing)}")
     for c, (t, _) in EVENT_SCHEMA.items():
+        if c not in df.columns:
+            continue
         if t in ("Int64", "Float64"):
             df[c] = pd.to_numeric(df[c].replace("", None), errors="coerce")
         else:
