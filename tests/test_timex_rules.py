@@ -100,6 +100,14 @@ CASES = [
       "date_mdy"),
     C("Talks will resume on January 10, the envoy said.", DEC,
       "January 10", "DATE", "2017-01-10", "date_mdy"),
+    # tokenised text (Timeline17 prints " , " between day and year)
+    C("The talks ended on March 15 , 2011 in Geneva .", MAY, "March 15 , 2011", "DATE", "2011-03-15", "date_mdy",
+      bug_rule("tokenised ' , ' between day and year splits the date: 'March 15' 2017-03-15 (wrong year) and "
+               "'2011' apart")),
+    C("Protests erupted in Cairo on Tue Mar 15 , 2011 , witnesses said .", MAY, "Tue Mar 15 , 2011", "DATE",
+      "2011-03-15", "date_wd_mdy",
+      bug_rule("tokenised 'Tue Mar 15 , 2011' splits: 'Tue Mar 15' 2016-03-15 and '2011' apart (the Timeline17 "
+               "dateline 'LONDON | Tue Mar 15 , 2011 1:48 pm GMT' gives two +dateline rows, '2011' valued as a day)")),
     # day-month order
     C("Elections were held on 23 January 2017 across the country.", MAY,
       "23 January 2017", "DATE", "2017-01-23", "date_dmy"),
