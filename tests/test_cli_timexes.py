@@ -203,3 +203,36 @@ def test_dct_flag_wins_over_dateline(tmp_path):
     got = {r["text"]: r for r in rows(proc.stdout)}
     assert got["Thursday"]["value"] == "2017-01-19"  # said on Thursday, the day before a Friday dct
     assert "2017-01-20" in proc.stderr
+
+
+DATELINES = [
+    pytest.param("WASHINGTON, March 2, 1987 -", "1987-03-02", id="reuters-with-year"),
+    pytest.param("BEIRUT, Jan. 23, 2017 (AP) \u2014", "2017-01-23", id="ap"),
+    pytest.param("ASTANA, Kazakhstan, January 23, 2017 (Xinhua) --", "2017-01-23", id="xinhua"),
+    pytest.param("MOSCOW, January 17, 2017. /TASS/.", "2017-01-17", id="tass"),
+    pytest.param("WASHINGTON, Jan. 19, 2017 /PRNewswire/ --", "2017-01-19", id="prnewswire"),
+    pytest.param("23 January 2017 \u2013", "2017-01-23", id="day-month-year"),
+    pytest.param("LONDON | Tue Mar 15 , 2011 1:48 pm GMT LONDON -LRB- Reuters -RRB- -", "2011-03-15",
+                 id="timeline17-tokenised",
+                 marks=pytest.mark.xfail(strict=True, reason="'Tue Mar 15 , 2011' gives two +dateline rows: "
+                                                             "'Tue Mar 15' and '2011' (valued 2011-03-15, a day)")),
+]
+
+
+@pytest.mark.parametrize("dateline, date", DATELINES)
+def test_dateline_date_is_one_row_valued_as_the_document_time(dateline, date, tmp_path, capsys):
+    """In-process (the model is loaded once): the dateline's date is one row, +dateline, valued as the DCT."""
+    from timeline.cli import main
+
+    f = tmp_path / "story.txt"
+    f.write_text(f"{dateline} Officials said on Monday that talks would resume next week.\n", encoding="utf-8")
+    assert main(["timexes", str(f)]) == 0
+    out = capsys.readouterr()
+    assert date in out.err
+    got = rows(out.out)
+    dl = [r for r in got if r["rule"].endswith("+dateline")]
+    assert len(dl) == 1, got
+    assert dl[0]["value"] == date
+    text = f.read_text(encoding="utf-8")
+    for r in got:
+        assert " ".join(text[int(r["start"]):int(r["end"])].split()) == r["text"]
