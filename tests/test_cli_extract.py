@@ -11,10 +11,17 @@ import pandas as pd
 import pytest
 
 from timeline.cli import main
+from timeline.merge import MERGE_COLUMNS
 from timeline.schema import EVENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures" / "extract"
+
+
+@pytest.fixture(autouse=True)
+def _own_store(tmp_path, monkeypatch):
+    """Every run here writes to a store of its own, never to the project's data/timeline.duckdb."""
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "store.duckdb"))
 
 
 def run(argv, capsys):
@@ -32,7 +39,7 @@ def test_folder_of_stories_to_csv(tmp_path, capsys):
     code, _, err = run(["extract", str(FIX / "stories"), "-o", str(out)], capsys)
     assert code == 0, err
     df = read_csv(out)
-    assert list(df.columns) == EVENT_COLUMNS
+    assert list(df.columns) == EVENT_COLUMNS + MERGE_COLUMNS   # merged events: the event table + merge columns
     assert "2 article(s)" in err  # .txt and .md, not .dat
     # the .md story's front matter gives its date; its two clauses keep their own days
     shelled = df[df["predicate"] == "shelled"].iloc[0]
@@ -76,7 +83,7 @@ def test_jsonl_articles_and_formats(tmp_path, capsys):
             assert {r["doc_id"] for r in rows} == {"j1", "j2"}
         elif fmt == "parquet":
             df = pd.read_parquet(out)
-            assert list(df.columns) == EVENT_COLUMNS and len(df) == 2
+            assert list(df.columns) == EVENT_COLUMNS + MERGE_COLUMNS and len(df) == 2
         else:
             doc = json.loads(out.read_text(encoding="utf-8"))
             assert doc["events"]

@@ -123,8 +123,19 @@ def _chunks(entries: Iterable, chunk_size: int):
         yield order, chunk
 
 
-def _assemble(order: list, results: list) -> list[dict]:
-    return [x if kind == "skip" else results[x] for kind, x in order]
+def _assemble(order: list, results: list, chunk: list | None = None) -> list[dict]:
+    """The chunk's results in input order; each processed one gets its `text` back from the chunk (held here,
+    not sent back by the workers) so that a store can hash it."""
+    out = []
+    for kind, x in order:
+        if kind == "skip":
+            out.append(x)
+        else:
+            r = results[x]
+            if chunk is not None:
+                r["text"] = chunk[x][1]["text"]
+            out.append(r)
+    return out
 
 
 def run_pipeline(entries: Iterable, *, workers: int = 1, engine: str = "local", scheduler: str | None = None,
@@ -157,7 +168,7 @@ def _current_model() -> str | None:
 def _run_local(entries, workers: int, chunk_size: int):
     if workers == 1:
         for order, chunk in _chunks(entries, chunk_size):
-            yield _assemble(order, process_chunk(chunk, chunk_size) if chunk else [])
+            yield _assemble(order, process_chunk(chunk, chunk_size) if chunk else [], chunk)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -173,13 +184,13 @@ def _windowed(entries, chunk_size: int, window: int, submit, wait):
     """Submit chunks as results come back, at most `window` in flight; yield their results in input order."""
     inflight: collections.deque = collections.deque()
     for order, chunk in _chunks(entries, chunk_size):
-        inflight.append((order, submit(chunk) if chunk else None))
+        inflight.append((order, chunk, submit(chunk) if chunk else None))
         while len(inflight) >= window:
-            o, fut = inflight.popleft()
-            yield _assemble(o, wait(fut) if fut is not None else [])
+            o, c, fut = inflight.popleft()
+            yield _assemble(o, wait(fut) if fut is not None else [], c)
     while inflight:
-        o, fut = inflight.popleft()
-        yield _assemble(o, wait(fut) if fut is not None else [])
+        o, c, fut = inflight.popleft()
+        yield _assemble(o, wait(fut) if fut is not None else [], c)
 
 
 class DaskCluster:

@@ -1,13 +1,24 @@
-"""`timeline extract INPUT... -o OUT [--pub-date YYYY-MM-DD] [--format csv|parquet|jsonl|timelinejs]`: the event table.
+"""`timeline extract INPUT... -o OUT [--format ...] [--mentions OUT2] [--db PATH | --no-db] [--workers N]
+[--engine local|dask] [--scheduler ADDR] [--quiet]`: the event table of many articles.
 
-INPUT is a story text file, a folder (its .txt and .md files, recursively, in name order), or a JSONL / JSON / CSV /
-TSV file of articles whose columns are found by their usual names (text/body/content, pub_date/date/published,
-title/headline, url/link, id, source; `--text-col` etc. override). The format follows OUT's extension (.csv,
-.parquet, .jsonl, .json = TimelineJS) unless `--format` is given; `-o -` writes CSV or JSONL to stdout.
+INPUT is a story file (.txt, .md, any text; .html/.htm: its main text and published date), a folder (those files,
+recursively), a JSONL / JSON / CSV / TSV file of articles whose columns are found by their usual names
+(text/body/content, pub_date/date/published, title/headline, url/link, id, source; `--text-col` etc. override),
+or `-` for stdin (see timeline.ingest). Documents stream through the pipeline in chunks (timeline.engine) on
+`--workers N` local processes or on a Dask cluster (`--engine dask`, `--scheduler ADDRESS`).
 
-A bad article (no text column, an unparseable date, a text that is not English, an unreadable file) is reported
-on stderr in one line naming it; the other articles are still processed. The exit code is non-zero only when no
-article could be processed.
+Documents and their mentions (one row per extracted statement) go into the DuckDB store (`--db PATH`, default
+data/timeline.duckdb or $TIMELINE_DB), one transaction per chunk: a run killed midway keeps every chunk it
+finished, and the same article ingested twice adds nothing. `-o OUT` writes the merged events of this run's
+documents (one row per real event: the event table's columns + n_mentions, n_sources, first_reported, doc_ids,
+sources, mention_ids, merge_reason), merged against everything in the store; `--mentions OUT2` writes this run's
+mentions. `--no-db` merges in memory without a store. The format follows OUT's extension (.csv, .parquet, .jsonl,
+.json = TimelineJS) unless `--format` is given; `-o -` writes CSV or JSONL to stdout.
+
+A bad document (empty, binary, undecodable, too large, HTML without text, no text column, an unparseable date, a
+text that is not English, an unreadable file) is reported on stderr in one line naming it; the others are still
+processed, and the run ends with an account of every input document (`--account FILE` writes it as CSV). The
+exit code is non-zero only when no article could be processed.
 """
 from __future__ import annotations
 
@@ -25,18 +36,8 @@ from timeline.errors import TimelineError
 FORMATS = ("csv", "parquet", "jsonl", "timelinejs")
 EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl",
               ".json": "timelinejs"}
-TABLE_INPUTS = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
-TEXT_SUFFIXES = (".txt", ".md")
-COLUMN_NAMES = {
-    "text": ("text", "body", "content", "article", "story", "full_text"),
-    "pub_date": ("pub_date", "date", "published", "publication_date", "published_at", "pubdate", "datetime",
-                 "dct"),
-    "title": ("title", "headline"),
-    "url": ("url", "link"),
-    "id": ("id", "doc_id", "article_id", "uid"),
-    "source": ("source", "agency", "publisher"),
-}
 FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+FIELDS = ("text", "pub_date", "title", "url", "id", "source")
 
 
 def register(sub):
@@ -44,156 +45,45 @@ def register(sub):
         "extract", help="events (who did what to whom, when, where) from articles, as CSV/Parquet/JSONL/TimelineJS",
         description="Extract the event table from articles: each event with its date (from the text, at the "
                     "precision the text gives), actors, CAMEO/PLOVER code, place, modality, speaker and the "
-                    "sentence that states it. INPUT: text files, folders of .txt/.md files, or JSONL/JSON/CSV/TSV "
-                    "files of articles. Bad articles are reported on stderr and skipped.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="text file, folder, or JSONL/JSON/CSV/TSV of articles")
+                    "sentence that states it; mentions of the same event across articles are merged. INPUT: text "
+                    "or HTML files, folders of .txt/.md/.html files, JSONL/JSON/CSV/TSV files of articles, or - "
+                    "(stdin). Bad articles are reported on stderr and skipped.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="text/HTML file, folder, JSONL/JSON/CSV/TSV of articles, or - for stdin")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="output file (format from its extension: .csv .parquet .jsonl .json); '-' for stdout")
+                   help="merged events file (format from its extension: .csv .parquet .jsonl .json); '-' for stdout")
     p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: from OUT's extension)")
+    p.add_argument("--mentions", metavar="OUT2", default=None,
+                   help="also write this run's mentions (one row per extracted statement) to OUT2")
+    p.add_argument("--mentions-format", choices=FORMATS, default=None,
+                   help="format of OUT2 (default: from its extension)")
     p.add_argument("--pub-date", metavar="YYYY-MM-DD", default=None,
                    help="publication date for articles that carry none (a date column or front matter wins)")
-    for field in ("text", "pub_date", "title", "url", "id", "source"):
+    for field in FIELDS:
         p.add_argument(f"--{field.replace('_', '-')}-col", dest=f"{field}_col", metavar="NAME", default=None,
                        help=f"column holding the {field.replace('_', ' ')} in JSONL/CSV inputs")
-    p.add_argument("--batch-size", type=int, default=16, help="articles per spaCy batch (default 16)")
+    p.add_argument("--stdin-format", choices=("auto", "text", "jsonl", "html"), default="auto",
+                   help="what - (stdin) holds (default auto: JSONL when its first line is a JSON object)")
+    p.add_argument("--db", metavar="PATH", default=None,
+                   help="the DuckDB store (default data/timeline.duckdb, or $TIMELINE_DB)")
+    p.add_argument("--no-db", action="store_true", help="no store: merge this run's mentions in memory")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="processes (local) or workers (dask)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local processes, or a Dask distributed cluster (default local)")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="Dask scheduler address (default: a local cluster of --workers workers)")
+    p.add_argument("--batch-size", type=int, default=16,
+                   help="articles per chunk (one spaCy batch; one store transaction) (default 16)")
+    p.add_argument("--account", metavar="FILE", default=None,
+                   help="write the account of every input document (label, doc_id, status, reason) as CSV")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
 # ------------------------------------------------------------------------------------------------ reading inputs
 
-class _Bad(Exception):
-    pass
-
-
 def _warn(msg: str) -> None:
     print(f"timeline extract: {msg}", file=sys.stderr)
-
-
-def _find_column(columns, field: str, override: str | None) -> str | None:
-    if override:
-        return override if override in columns else None
-    lower = {str(c).strip().lower(): c for c in columns}
-    for name in COLUMN_NAMES[field]:
-        if name in lower:
-            return lower[name]
-    return None
-
-
-def _records(path: Path):
-    """(label, dict) for each record of a JSONL / JSON / CSV / TSV file; (label, _Bad) for a broken record."""
-    suffix = path.suffix.lower()
-    name = str(path)
-    if suffix in (".jsonl", ".ndjson"):
-        with open(path, encoding="utf-8-sig", errors="replace") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield f"{name} line {n}", _Bad(f"not valid JSON ({exc.msg})")
-                    continue
-                yield f"{name} line {n}", obj if isinstance(obj, dict) else _Bad("not a JSON object")
-    elif suffix == ".json":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise TimelineError(f"{name}: not valid JSON ({exc})") from None
-        if isinstance(data, dict):
-            data = data.get("articles") or data.get("items") or [data]
-        if not isinstance(data, list):
-            raise TimelineError(f"{name}: expected a JSON list of articles")
-        for n, obj in enumerate(data, 1):
-            yield f"{name} item {n}", obj if isinstance(obj, dict) else _Bad("not a JSON object")
-    else:
-        delimiter = "\t" if suffix == ".tsv" else ","
-        csv.field_size_limit(50 * 1024 * 1024)
-        with open(path, encoding="utf-8-sig", errors="replace", newline="") as fh:
-            reader = csv.DictReader(fh, delimiter=delimiter)
-            for n, row in enumerate(reader, 1):
-                yield f"{name} row {n}", row
-
-
-def _articles(args):
-    """(label, item dict) for every article of every INPUT, or (label, _Bad) for one that cannot be read."""
-    from timeline.document import read_text_file
-
-    for raw in args.inputs:
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-            if not files:
-                yield raw, _Bad("folder holds no .txt or .md files")
-            for f in files:
-                try:
-                    yield str(f), {"text": read_text_file(f), "source": f.name}
-                except TimelineError as exc:
-                    yield str(f), _Bad(str(exc).split(": ", 1)[-1])
-            continue
-        if not path.exists():
-            yield raw, _Bad("no such file or folder")
-            continue
-        if path.suffix.lower() not in TABLE_INPUTS:
-            try:
-                yield raw, {"text": read_text_file(path), "source": path.name}
-            except TimelineError as exc:
-                yield raw, _Bad(str(exc).split(": ", 1)[-1])
-            continue
-        records = list(_records(path))
-        columns = set()
-        for _, r in records:
-            if isinstance(r, dict):
-                columns |= set(r)
-        cols = {f: _find_column(columns, f, getattr(args, f"{f}_col")) for f in COLUMN_NAMES}
-        if records and cols["text"] is None:
-            looked = args.text_col or ", ".join(COLUMN_NAMES["text"])
-            yield raw, _Bad(f"no text column (looked for {looked}; name it with --text-col); its "
-                            f"{len(records)} article(s) skipped")
-            continue
-        for label, r in records:
-            if isinstance(r, _Bad):
-                yield label, r
-                continue
-            item = {f: r.get(c) for f, c in cols.items() if c is not None and r.get(c) not in (None, "")}
-            if item.get("id") is not None:
-                label = f"{label} (id {item['id']})"
-            yield label, item
-
-
-def _prepare(label: str, item, default_pub):
-    """The item for timeline.extract_many, or raise _Bad with the reason."""
-    from timeline.document import parse_pub_date
-    from timeline.language import not_english_reason
-
-    if isinstance(item, _Bad):
-        raise item
-    text = item.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise _Bad("empty text")
-    out = {"text": text}
-    if item.get("pub_date") not in (None, ""):
-        try:
-            out["pub_date"] = parse_pub_date(str(item["pub_date"]))
-        except TimelineError as exc:
-            raise _Bad(str(exc)) from None
-    else:
-        from timeline.document import split_document
-
-        try:
-            own = split_document(text).pub_date  # front matter
-        except TimelineError as exc:
-            raise _Bad(str(exc)) from None
-        if own is None and default_pub is not None:
-            out["pub_date"] = default_pub
-    for f in ("title", "url", "source"):
-        if item.get(f) not in (None, ""):
-            out[f] = str(item[f])
-    if item.get("id") not in (None, ""):
-        out["id"] = str(item["id"])
-    reason = not_english_reason(text)
-    if reason:
-        raise _Bad(reason)
-    return out
 
 
 # ------------------------------------------------------------------------------------------------ writing
@@ -205,12 +95,12 @@ def neutralise(value):
     return value
 
 
-def to_csv(df, fh) -> None:
+def to_csv(df, fh, header: bool = True) -> None:
     out = df.copy()
     for c in out.columns:
         if out[c].dtype == object or str(out[c].dtype).startswith("string"):
             out[c] = out[c].map(lambda v: neutralise(v) if isinstance(v, str) else v).astype(out[c].dtype)
-    out.to_csv(fh, index=False)
+    out.to_csv(fh, index=False, header=header)
 
 
 def _date_obj(iso: str, granularity: str) -> dict | None:
@@ -310,34 +200,225 @@ def output_format(output: str, given: str | None) -> str:
     return EXTENSIONS[ext]
 
 
+# ------------------------------------------------------------------------------------------------ streaming output
+
+class TableWriter:
+    """Writes an event or mention table batch by batch (CSV / JSONL appended, Parquet by row groups); TimelineJS
+    and stdout are written at `close` (they are one document)."""
+
+    def __init__(self, output: str, fmt: str):
+        self.output, self.fmt = output, fmt
+        self.rows = 0
+        self._fh = self._pq = None
+        self._held: list = []
+        if output != "-":
+            parent = os.path.dirname(os.path.abspath(output))
+            if not os.path.isdir(parent):
+                raise TimelineError(f"{output}: folder {parent} does not exist")
+        elif fmt not in ("csv", "jsonl"):
+            raise TimelineError(f"--format {fmt} cannot be written to stdout; give a file with -o")
+
+    def write(self, df) -> None:
+        if df is None or not len(df):
+            return
+        self.rows += len(df)
+        if self.output == "-" or self.fmt == "timelinejs":
+            self._held.append(df)
+            return
+        try:
+            if self.fmt == "csv":
+                first = self._fh is None
+                if first:
+                    self._fh = open(self.output, "w", encoding="utf-8", newline="")
+                to_csv(df, self._fh, header=first)
+            elif self.fmt == "jsonl":
+                if self._fh is None:
+                    self._fh = open(self.output, "w", encoding="utf-8")
+                self._fh.write(df.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n") + "\n")
+            else:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                table = pa.Table.from_pandas(df, preserve_index=False)
+                if self._pq is None:
+                    self._pq = pq.ParquetWriter(self.output, table.schema)
+                self._pq.write_table(table.cast(self._pq.schema))
+        except OSError as exc:
+            raise TimelineError(f"{self.output}: cannot write ({exc.strerror or exc})") from None
+
+    def close(self, empty=None) -> None:
+        """Finish the file; `empty` (a DataFrame with the columns) is written when no row came."""
+        import pandas as pd
+
+        if self._fh is not None:
+            self._fh.close()
+        if self._pq is not None:
+            self._pq.close()
+        if self._held or (self._fh is None and self._pq is None and empty is not None):
+            df = pd.concat(self._held, ignore_index=True) if self._held else empty
+            write(df, self.output, self.fmt)
+
+
+# ------------------------------------------------------------------------------------------------ where results go
+
+class StoreSink:
+    """Documents and mentions into the DuckDB store, one transaction per chunk; the merged events of this run's
+    documents at the end."""
+
+    def __init__(self, path):
+        from timeline.store import Store
+
+        self.store = Store(path)
+        self.doc_ids: set = set()
+        self.added = 0
+        self.duplicates = 0
+
+    def add(self, results) -> None:
+        batch = []
+        for r in results:
+            x = {k: r.get(k) for k in ("doc_id", "text", "path", "url", "title", "source", "pub_date",
+                                       "dct_source", "status", "message")}
+            if r["status"] == "processed":
+                x["mentions"] = r.get("mentions")
+                self.doc_ids.add(r["doc_id"])
+            else:
+                x["path"] = x.get("path") or r["label"]
+            batch.append(x)
+        if batch:
+            out = self.store.add_documents(batch, rebuild=False)
+            self.added += out["added"]
+            self.duplicates += len(out["duplicates"])
+
+    def events(self):
+        from timeline.merge import SEP
+
+        self.store.rebuild_events()
+        ev = self.store.events()
+        if not len(ev):
+            return ev
+        mine = ev["doc_ids"].fillna("").map(lambda s: any(d in self.doc_ids for d in s.split(SEP)))
+        return ev[mine.astype(bool)].reset_index(drop=True)
+
+    def describe(self) -> str:
+        c = self.store.counts()
+        dup = f", {self.duplicates} already stored (nothing added)" if self.duplicates else ""
+        return (f"store {self.store.path}: {self.added} document(s) added{dup}; it holds {c['documents']} "
+                f"document(s), {c['mentions']} mention(s), {c['events']} event(s)")
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class MemorySink:
+    """No store (--no-db): this run's mentions merged in memory (mentions are small; texts are not kept)."""
+
+    def __init__(self):
+        self.tables: list = []
+
+    def add(self, results) -> None:
+        self.tables += [r["mentions"] for r in results if r["status"] == "processed" and r.get("mentions") is not None
+                        and len(r["mentions"])]
+
+    def events(self):
+        import pandas as pd
+
+        from timeline.merge import empty_merged, merge_events, with_mention_ids
+
+        if not self.tables:
+            return empty_merged()
+        return merge_events(with_mention_ids(pd.concat(self.tables, ignore_index=True)))
+
+    def describe(self) -> str:
+        return ""
+
+    def close(self) -> None:
+        pass
+
+
+def open_sink(args):
+    """Where the results go: the store (default), or memory with --no-db. The one place to switch."""
+    if args.no_db:
+        if args.db:
+            raise TimelineError("--db and --no-db cannot be given together")
+        return MemorySink()
+    return StoreSink(args.db)
+
+
 # ------------------------------------------------------------------------------------------------ run
 
 def run(args) -> int:
-    import timeline
+    import pandas as pd
+
     from timeline.document import parse_pub_date
+    from timeline.engine import progress_bar, run_pipeline
+    from timeline.ingest import Account, iter_documents
+    from timeline.merge import empty_merged, with_mention_ids
+    from timeline.schema import empty_events
 
     fmt = output_format(args.output, args.format)
+    mfmt = output_format(args.mentions, args.mentions_format) if args.mentions else None
+    if args.mentions and args.mentions == args.output and args.output != "-":
+        raise TimelineError("--mentions must name another file than -o")
+    if args.workers < 1:
+        raise TimelineError("--workers must be at least 1")
     default_pub = parse_pub_date(args.pub_date, what="--pub-date") if args.pub_date is not None else None
-    labels, items, bad = [], [], 0
-    for label, item in _articles(args):
-        try:
-            items.append(_prepare(label, item, default_pub))
-            labels.append(label)
-        except _Bad as exc:
-            _warn(f"{label}: {exc}; skipped")
-            bad += 1
-    failed = []
-
-    def on_error(i, exc):
-        failed.append(i)
-        _warn(f"{labels[i]}: {exc}; skipped")
-
-    df = timeline.extract_many(items, on_error=on_error, batch_size=max(1, args.batch_size))
-    done = len(items) - len(failed)
-    skipped = bad + len(failed)
-    if done == 0:
-        raise TimelineError(f"no article could be processed ({skipped} skipped)")
-    write(df, args.output, fmt)
-    where = "stdout" if args.output == "-" else args.output
-    _warn(f"{done} article(s), {len(df)} event(s) -> {where} ({fmt})" + (f"; {skipped} skipped" if skipped else ""))
+    account = Account()
+    entries = iter_documents(args.inputs, columns={f: getattr(args, f"{f}_col") for f in FIELDS},
+                             default_pub_date=default_pub, stdin_format=args.stdin_format, account=account)
+    mentions_out = TableWriter(args.mentions, mfmt) if args.mentions else None
+    events_check = TableWriter(args.output, fmt)       # fails early on a bad -o folder or format
+    account_fh = None
+    if args.account:
+        account_fh = open(args.account, "w", encoding="utf-8", newline="")
+        account_csv = csv.writer(account_fh)
+        account_csv.writerow(["document", "doc_id", "status", "reason"])
+    sink = open_sink(args)
+    update, close_bar = progress_bar(quiet=args.quiet)
+    n_mentions = 0
+    try:
+        for results in run_pipeline(entries, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                                    chunk_size=max(1, args.batch_size), progress=update, chunks_out=True):
+            for r in results:
+                account.add(r["label"], r["status"], r.get("message") or "", r.get("kind") or "")
+                if r["status"] != "processed":
+                    _warn(f"{r['label']}: {r['message']}; skipped")
+                if account_fh is not None:
+                    account_csv.writerow([neutralise(r["label"]), r.get("doc_id") or "", r["status"],
+                                          neutralise(r.get("message") or "")])
+            sink.add(results)
+            tables = [r["mentions"] for r in results if r["status"] == "processed" and r.get("mentions") is not None
+                      and len(r["mentions"])]
+            if tables:
+                chunk = pd.concat(tables, ignore_index=True)
+                n_mentions += len(chunk)
+                if mentions_out is not None:
+                    mentions_out.write(with_mention_ids(chunk))
+            for r in results:          # the texts are not kept beyond their chunk
+                r.pop("text", None)
+                r.pop("mentions", None)
+        close_bar()
+        if mentions_out is not None:
+            empty = empty_events()
+            empty["mention_id"] = pd.Series(dtype="string")
+            mentions_out.close(empty=empty)
+        done = account.processed
+        skipped = len(account.skipped)
+        if done == 0:
+            raise TimelineError(f"no article could be processed ({skipped} skipped)")
+        events = sink.events()
+        if not len(events):
+            events = empty_merged()
+        write(events, args.output, fmt)
+        where = "stdout" if args.output == "-" else args.output
+        _warn(f"{done} article(s), {n_mentions} mention(s), {len(events)} event(s) -> {where} ({fmt})"
+              + (f"; {skipped} skipped" if skipped else ""))
+        _warn(account.summary())
+        if sink.describe():
+            _warn(sink.describe())
+    finally:
+        close_bar()
+        sink.close()
+        if account_fh is not None:
+            account_fh.close()
+    del events_check
     return 0
