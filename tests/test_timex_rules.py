@@ -491,6 +491,15 @@ CASES = [
       bug_rule("'Sunday mornings' is taken by time_weekday_pod: DATE 2017-05-07, not a SET")),
     C("The field pumps 100,000 barrels a day.", THU, "a day", "SET", "P1D", "set_rate"),
     C("Inflation ran at 3 percent a month last year.", THU, "a month", "SET", "P1M", "set_rate"),
+    C("Thousands of migrants arrive each year.", THU, "each year", "SET", "P1Y", "set_every_unit"),
+    C("Aid convoys arrive every few days.", THU, "every few days", "SET", "PXD", "set_every_unit"),
+    C("The market is held every Sunday morning.", THU, "every Sunday morning", "SET", "XXXX-WXX-7TMO",
+      "set_every_weekday"),
+    C("The country imports 2 million tonnes per year.", THU, "per year", "SET", "P1Y", "set_rate"),
+    C("The monitors meet every other week.", THU, "every other week", "SET", "P2W", "set_every_unit",
+      bug_rule("'every other week' is not recognised (nothing is tagged)")),
+    C("The council meets twice a year.", THU, "twice a year", "SET", "P1Y", "set_times_a"),
+    C("Patients take the pills three times a day.", THU, "three times a day", "SET", "P1D", "set_times_a"),
     C("Envoys meet twice a week in Geneva.", THU, "twice a week", "SET", "P1W", "set_times_a"),
     C("The monitors report once a month.", THU, "once a month", "SET", "P1M", "set_times_a"),
 ]
@@ -662,6 +671,7 @@ def test_mod(sentence, text, mod):
 @pytest.mark.parametrize("sentence, text, attr, expected", [
     pytest.param("Envoys meet twice a week in Geneva.", "twice a week", "freq", "2X", id="twice-a-week-freq"),
     pytest.param("Monitors visit the area every Tuesday.", "every Tuesday", "quant", "EVERY", id="every-quant"),
+    pytest.param("Patients take the pills three times a day.", "three times a day", "freq", "3X", id="3X"),
 ])
 def test_set_attributes(sentence, text, attr, expected):
     t = _the_one(sentence, THU, text)
