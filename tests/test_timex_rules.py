@@ -7,7 +7,8 @@ no other expression may overlap it. The rule column documents which rule of data
 exercises: `test_rule` checks the tagger names it, and `test_every_rule_is_exercised` that each rule of the
 file fires on at least two cases here.
 
-Document dates (weekdays checked by `test_document_dates_are_the_weekdays_named`):
+Document dates (weekdays checked by `test_document_dates_are_the_weekdays_named`; others used inline are
+listed in WEEKDAY_OF):
   2017-01-19 Thursday (the seed's dateline day), 2017-01-10 Tuesday, 2016-12-15 Thursday,
   2017-02-09 Thursday, 2017-05-02 Tuesday, 2017-09-12 Tuesday, 2017-10-12 Thursday,
   2017-11-02 Thursday, 2016-11-20 Sunday, 2016-06-30 Thursday, 2016-11-02 Wednesday.
@@ -39,7 +40,11 @@ NOV16 = "2016-11-02"    # Wednesday
 
 WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursday", MAY: "Tuesday",
               SEP: "Tuesday", OCT: "Thursday", NOV: "Thursday", THANKS: "Sunday", JUL: "Thursday",
-              NOV16: "Wednesday"}
+              NOV16: "Wednesday",
+              # used inline (calendar edges, holidays):
+              "2016-01-05": "Tuesday", "2016-02-29": "Monday", "2016-03-01": "Tuesday", "2016-11-17": "Thursday",
+              "2016-12-06": "Tuesday", "2016-12-20": "Tuesday", "2016-12-29": "Thursday", "2017-01-01": "Sunday",
+              "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday"}
 
 
 def bug(reason: str):
@@ -635,6 +640,11 @@ def test_every_rule_is_exercised(rule):
         for t in _tags(sentence, dct):
             fired[t.rule.split("+")[0]] += 1
     assert fired[rule] >= 2, f"{rule} fired {fired[rule]} time(s) on the table"
+
+
+def test_every_document_date_has_its_weekday_written_down():
+    used = {row[1] for row in CASES if row[1]} | {e[1] for e in EDGES}
+    assert not used - set(WEEKDAY_OF), sorted(used - set(WEEKDAY_OF))
 
 
 def test_document_dates_are_the_weekdays_named():
