@@ -267,3 +267,41 @@ def test_headline_present_tense_is_news_past():
     mondays = [t for t in ann.timexes if t.text == "Monday"]
     assert len(mondays) == 2
     assert [t.value for t in mondays] == ["2017-01-16", "2017-01-16"], _show(mondays)
+
+
+# ---- a whole invented story: every expression, resolved against 2017-03-02 (a Thursday) --------------------------
+
+STORY = """Syrian rebels quit valley near Damascus
+
+BEIRUT, March 2 (Wire) - Syrian rebels began leaving a valley near Damascus on Thursday under a deal reached a day earlier, state media said.
+
+The valley, which supplies most of the capital's water, was cut off on Dec. 22 when fighting damaged the main spring. Water was restored on Jan. 28 after a five-week outage.
+
+"The first buses left at 7 a.m.," a resident said by phone. "More will leave tomorrow."
+
+The government has signed a string of such deals since last summer. In 2016, more than 20,000 people left besieged areas, according to the United Nations.
+
+Talks in Geneva are due to resume next week, the U.N. envoy said on Wednesday.
+"""
+STORY_DCT = "2017-03-02"
+STORY_GOLD = [
+    ("March 2", "2017-03-02"), ("Thursday", "2017-03-02"), ("a day earlier", "2017-03-01"),
+    ("Dec. 22", "2016-12-22"), ("Jan. 28", "2017-01-28"), ("five-week", "P5W"),
+    ("7 a.m.", "2017-03-02T07:00"), ("tomorrow", "2017-03-03"), ("last summer", "2016-SU"), ("2016", "2016"),
+    ("next week", "2017-W10"), ("Wednesday", "2017-03-01"),
+]
+
+
+@pytest.mark.parametrize("phrase, value", [
+    pytest.param(p, v, id=p, marks=bug("a clock time in a new paragraph takes the last narrative date, from the "
+                                       "paragraph before ('Water was restored on Jan. 28'): 2017-01-28T07:00 "
+                                       "instead of the story's day") if p == "7 a.m." else ())
+    for p, v in STORY_GOLD])
+def test_story(phrase, value):
+    t = _at(STORY, STORY_DCT, phrase)
+    assert t.value == value, _show([t])
+
+
+def test_story_has_nothing_else():
+    found = sorted(t.text for t in _tags(STORY, STORY_DCT))
+    assert found == sorted(p for p, _ in STORY_GOLD)
