@@ -360,7 +360,7 @@ def whole_window(df: pd.DataFrame, min_days: float = MIN_WINDOW_DAYS) -> tuple[p
 def dense_window(df: pd.DataFrame, coverage: float = 0.9,
                  min_days: float = MIN_WINDOW_DAYS) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """Where the events are dense, for the first view: the shortest span holding `coverage` of the
-    day-precise events (or 80, 70, 60, 50% of them, the first of these whose span is at most a quarter of
+    day-precise events (not the vague ones, which sit on their article's date) (or 80, 70, 60, 50% of them, the first of these whose span is at most a quarter of
     the whole), padded a little; the whole span when the events are not much denser anywhere. Uses all
     events' midpoints when there are fewer than three day-precise ones."""
     span = full_span(df)
@@ -369,7 +369,7 @@ def dense_window(df: pd.DataFrame, coverage: float = 0.9,
     whole = span[1] - span[0]
     everything = whole_window(df, min_days)
     placed = df["_start"].notna()
-    fine = placed & df["granularity"].isin(POINT_GRANULARITIES + ("vague",))
+    fine = placed & df["granularity"].isin(POINT_GRANULARITIES)  # vague ones sit on the article's date: no evidence
     if fine.sum() >= 3:
         pts = df.loc[fine, "_start"]
     else:

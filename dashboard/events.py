@@ -21,6 +21,7 @@ EventsArg = Union[pd.DataFrame, Loader, None]
 
 class EventSet:
     def __init__(self, events: EventsArg, on_add: Callable[[pd.DataFrame], None] | None = None):
+        self._loader = events if callable(events) else None
         raw = events() if callable(events) else events
         if raw is None:
             raw = empty_events()
@@ -56,18 +57,23 @@ class EventSet:
         return out
 
     def add(self, events: pd.DataFrame) -> int:
-        """Append events (those whose event_id is already known are skipped); returns how many were new."""
+        """Add an article's events (those whose event_id is already known are skipped); returns how many were new.
+
+        With `on_add` (a store), they are handed to it first (if it fails nothing changes), and when the events
+        came from a loader the table is then reloaded from it, so the page shows what the store holds (merged)."""
         new = prepare_events(events)
         with self._lock:
             new = new[~new["event_id"].isin(set(self._df["event_id"]))]
             new = new.drop_duplicates("event_id")
-            if not len(new):
-                return 0
-            self._df = pd.concat([self._df, new], ignore_index=True)
+        if not len(new):
+            return 0
+        if self._on_add is not None:
+            self._on_add(new[[c for c in new.columns if not c.startswith("_")]])
+        reloaded = prepare_events(self._loader()) if (self._on_add is not None and self._loader is not None) else None
+        with self._lock:
+            self._df = reloaded if reloaded is not None else pd.concat([self._df, new], ignore_index=True)
             if new["_start"].notna().any():
                 self.last_added_span = dense_window(new)  # where the new article's events are dense
             self._version += 1
             self._cache.clear()
-        if self._on_add is not None:
-            self._on_add(new[[c for c in new.columns if not c.startswith("_")]])
         return len(new)

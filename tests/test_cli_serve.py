@@ -46,8 +46,8 @@ def test_two_tables_merge_without_duplicates(tmp_path):
 
 
 @pytest.mark.parametrize("argv, words", [
-    ((), "no default store yet"),
-    (("--db", "x.duckdb"), "DuckDB store"),
+    (("--db", "x.duckdb"), "no store at"),
+    (("events.csv", "--db", "x.duckdb"), "not both"),
     (("missing.csv",), "no such file"),
     (("notes.txt",), "not an event table"),
 ])
@@ -102,3 +102,63 @@ def test_a_table_written_before_the_optional_columns_is_served(tmp_path):
     df.to_csv(path, index=False)
     src = serve.load_events_for_serve(args(str(path)))
     assert list(src.events.columns[: len(EVENT_COLUMNS)]) == EVENT_COLUMNS and len(src.events) == 10
+
+
+def stored(tmp_path):
+    """A store holding the fixture's events as the mentions of their two articles."""
+    from timeline.store import Store
+
+    path = tmp_path / "t.duckdb"
+    df = serve.read_event_table(FIXTURE)
+    with Store(path) as st:
+        st.add_documents([{"doc_id": d, "status": "processed", "mentions": g.reset_index(drop=True),
+                           "pub_date": "2017-01-19"} for d, g in df.groupby("doc_id")])
+    return path
+
+
+def test_db_serves_the_stores_events_and_key_dates(tmp_path):
+    pytest.importorskip("timeline.store")
+    path = stored(tmp_path)
+    src = serve.load_events_for_serve(args("--db", str(path)))
+    events = src.events()
+    assert len(events) >= 1 and set(events["doc_id"]) <= {"d-astana-1", "d-other-2"}
+    assert "e08" in set(events["event_id"]) or "Syria talks to be held in Astana" in set(events["summary"])
+    assert src.key_dates is not None and "2017-01-19" in set(src.key_dates["date"])
+
+
+def test_an_added_article_goes_into_the_store(tmp_path):
+    pytest.importorskip("timeline.store")
+    from dashboard.events import EventSet
+    from timeline.store import Store
+
+    path = stored(tmp_path)
+    src = serve.load_events_for_serve(args("--db", str(path)))
+    es = EventSet(src.events, on_add=src.on_add)
+    new = serve.read_event_table(FIXTURE).iloc[[7]].copy()
+    new["event_id"], new["doc_id"], new["summary"] = "n1", "d-new", "Envoys meet in Astana"
+    new["date_value"] = new["date_start"] = "2017-02-15"  # another meeting: not merged with e08
+    new["date_end"] = "2017-02-16"
+    assert es.add(new) == 1
+    with Store(path, read_only=True) as st:
+        assert "d-new" in set(st.documents()["doc_id"])
+    assert "Envoys meet in Astana" in set(es.df["summary"])  # reloaded from the store
+
+
+def test_no_argument_builds_the_default_store_from_seeds_once(tmp_path, monkeypatch):
+    pytest.importorskip("timeline.store")
+    calls = []
+
+    def fake_build(path):  # the real build runs `timeline extract seeds/` (spaCy); its own tests cover it
+        calls.append(path)
+        from timeline.store import Store
+
+        df = serve.read_event_table(FIXTURE)
+        with Store(path) as st:
+            st.add_documents([{"doc_id": "d-astana-1", "status": "processed", "mentions": df.iloc[:9]}])
+
+    monkeypatch.setenv("TIMELINE_DB", str(tmp_path / "default.duckdb"))
+    monkeypatch.setattr(serve, "build_store_from_seeds", fake_build)
+    src = serve.load_events_for_serve(args())
+    assert calls == [tmp_path / "default.duckdb"] and len(src.events()) >= 1
+    serve.load_events_for_serve(args())
+    assert len(calls) == 1  # built once
