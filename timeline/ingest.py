@@ -214,7 +214,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise TimelineError(f"{path}: file too large ({size:,} bytes; the limit is {max_bytes:,})")
     try:
         with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = fh.read(min(size, max_bytes) + 1)
     except OSError as exc:
         raise TimelineError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
@@ -229,8 +229,13 @@ def _message(exc: Exception) -> str:
 def html_document(raw: str) -> dict | None:
     """{text, title, pub_date, url} of an HTML page's main content (trafilatura), or None when it has no text.
     The date comes from the page's markup only (meta tags, <time>, JSON-LD), never from a guess."""
+    import logging
+
     import trafilatura
     from trafilatura.settings import use_config
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)      # its warnings are not ours to print
 
     config = use_config()
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
@@ -420,16 +425,15 @@ def _stdin_entries(stream, fmt: str, columns: dict, kw: dict, max_bytes: int):
         data = stream.read(max_bytes + 1)
         raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
         buf = io.BytesIO(raw)
-    first = buf.peek(4096)[:4096] if hasattr(buf, "peek") else b""
-    if fmt == "auto":
-        line = first.lstrip().split(b"\n", 1)[0]
+    if not hasattr(buf, "peek"):
+        buf = io.BufferedReader(buf)
+    first = buf.peek(4096)[:4096]
+    if fmt == "auto":                      # a JSON object first: JSONL; an HTML page: HTML; else one text
+        head = first.lstrip(b" \t\r\n\xef\xbb\xbf")
         fmt = "text"
-        if line.startswith(b"{"):
-            try:
-                fmt = "jsonl" if isinstance(json.loads(line.decode("utf-8", "replace")), dict) else "text"
-            except json.JSONDecodeError:
-                pass
-        elif re.match(rb"\s*(<!doctype html|<html)", first[:200], re.I):
+        if head.startswith(b"{"):
+            fmt = "jsonl"
+        elif re.match(rb"(<!doctype html|<html)", head[:200], re.I):
             fmt = "html"
     if fmt == "jsonl":
         text = io.TextIOWrapper(buf, encoding="utf-8-sig", errors="surrogateescape", newline="")
