@@ -153,6 +153,12 @@ CASES = [
           "gives 2016-12; only the coming December can still expire")),
     C("The agreement expired in December.", THU, "December", "DATE", "2016-12", "date_month"),
     C("The parliament is set to vote in February.", THU, "February", "DATE", "2017-02", "date_month"),
+    C("The summit is scheduled for May.", THU, "May", "DATE", "2017-05", "date_month",
+      Bug("'is scheduled for <month>' reads as past for bare months: 'The summit is scheduled for May' in a "
+          "January story gives 2016-05 (every month after the document's behaves so; weekdays and "
+          "'scheduled for Feb. 2' are right)")),
+    C("The summit is scheduled for October.", MAY, "October", "DATE", "2017-10", "date_month",
+      Bug("'The summit is scheduled for October' in a May story gives 2016-10")),
     C("Parliament will vote in September on the budget.", MAY, "September", "DATE", "2017-09", "date_month"),
     C("The rebels said in November that they would withdraw.", MAY, "November", "DATE", "2016-11", "date_month"),
     C("The figures for Sept. were revised downward.", MAY, "Sept.", "DATE", "2016-09", "date_month_abbr"),
