@@ -750,3 +750,71 @@ def test_interval_matches_value():
             if got != (want[0].isoformat(), want[1].isoformat()):
                 wrong.append(f"{t.text!r} {t.value}: interval {got}, expected {want}")
     assert not wrong, "\n".join(wrong)
+
+
+# ---- tense grids: every weekday and month name in past and future sentences, for four document dates -----------
+
+GRID_DCTS = [dt.date(2017, 1, 19), dt.date(2017, 1, 22), dt.date(2017, 5, 2), dt.date(2016, 12, 15)]
+# Thursday, Sunday, Tuesday, Thursday
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+@pytest.mark.parametrize("template, tense", [
+    ("Officials met on {}.", "past"),
+    ("The rebels attacked the town on {}, killing four.", "past"),
+    ("He said on {} that talks had failed.", "past"),
+    ("The army had shelled the area on {}.", "past"),
+    ("Officials will meet on {}.", "future"),
+    ("The vote is scheduled for {}.", "future"),
+    ("The envoy is expected to arrive on {}.", "future"),
+    ("Talks are due to resume on {}.", "future"),
+    ("The minister plans to visit on {}.", "future"),
+])
+def test_weekday_tense_grid(template, tense):
+    """Past: the last such day up to the document's day; future: the next one, within a week."""
+    wrong = []
+    for dct in GRID_DCTS:
+        for day in WEEKDAYS:
+            sentence = template.format(day)
+            hits = [t for t in _tags(sentence, dct.isoformat()) if t.text.endswith(day)]
+            if len(hits) != 1:
+                wrong.append(f"{dct} {sentence!r}: {_show(_tags(sentence, dct.isoformat()))}")
+                continue
+            delta = (dt.date.fromisoformat(hits[0].value) - dct).days
+            if not ((-6 <= delta <= 0) if tense == "past" else (0 <= delta <= 7)):
+                wrong.append(f"{dct:%a %Y-%m-%d} {sentence!r} -> {hits[0].value}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("template, tense", [
+    ("The rebels took the town in {}.", "past"),
+    ("The talks collapsed in {}, officials said.", "past"),
+    ("He had visited Moscow in {}.", "past"),
+    ("The deal was signed in late {}.", "past"),
+    ("Prices fell sharply in {}, data showed.", "past"),
+    ("The army captured the town on {} 12.", "past"),
+    ("Elections will be held in {}.", "future"),
+    ("The talks are due to resume in {}.", "future"),
+    ("The government plans to cut taxes in {}.", "future"),
+    ("The envoy is expected to visit in early {}.", "future"),
+    ("The vote will take place on {} 12.", "future"),
+    pytest.param("The summit is scheduled for {}.", "future",
+                 marks=bug("'is scheduled for <month>' is read as past for every month after the document's")),
+])
+def test_month_tense_grid(template, tense):
+    """Past: within the twelve months up to the document's month; future: within the twelve months from it."""
+    wrong = []
+    for dct in GRID_DCTS:
+        for month in MONTHS:
+            sentence = template.format(month)
+            hits = [t for t in _tags(sentence, dct.isoformat()) if month in t.text]
+            if len(hits) != 1:
+                wrong.append(f"{dct} {sentence!r}: {_show(_tags(sentence, dct.isoformat()))}")
+                continue
+            v = hits[0].value
+            diff = int(v[:4]) * 12 + int(v[5:7]) - (dct.year * 12 + dct.month)
+            if not ((-12 <= diff <= 0) if tense == "past" else (0 <= diff <= 12)):
+                wrong.append(f"{dct} {sentence!r} -> {v}")
+    assert not wrong, "\n".join(wrong)
