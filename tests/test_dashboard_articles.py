@@ -135,3 +135,19 @@ def test_pasted_source_is_labelled():
     jobs = A.ArticleJobs(proc, events.add)
     wait_done(jobs, jobs.submit("text", None, "my-story.html").id)
     assert events.df["source"].iloc[-1] == "my-story.html"
+
+
+def test_default_processor_is_timeline_extract_and_its_events_load():
+    proc = A.default_processor()
+    if proc is None:
+        pytest.skip("timeline.extract is not available")
+    events = EventSet(fixture_events())
+    jobs = A.ArticleJobs(None, events.add)
+    text = ("Envoys meet in Vienna\n\nVIENNA, March 3 - Foreign ministers of Iran and Russia met in Vienna on "
+            "Tuesday to discuss the ceasefire, officials said.\n")
+    job = wait_done(jobs, jobs.submit(text, date(2017, 3, 3), "pasted article").id, timeout=120)
+    assert job.state == "done", job.message
+    added = events.df.iloc[10:]
+    assert len(added) == job.n_events >= 1
+    assert set(added["source"]) == {"pasted article"} or (added["source"] != "").all()
+    assert (added["_start"].dropna() < pd.Timestamp("2017-03-04")).all()  # nothing dated after the article
