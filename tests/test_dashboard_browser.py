@@ -270,3 +270,17 @@ def test_a_file_over_the_size_limit_gets_a_clear_message(dash_duo, tmp_path):
     dash_duo.find_element("#add-article").click()
     dash_duo.wait_for_contains_text("#article-status", "larger than 2 MB")
     assert plotted(dash_duo) == ALL_IDS
+
+
+def test_timelinejs_download_holds_the_filtered_dated_rows(dash_duo):
+    import json
+
+    start(dash_duo, "/?actor=Iran")
+    assert wait_for(lambda: table(dash_duo), IRAN_IDS) == IRAN_IDS
+    dash_duo.find_element("#export-timelinejs").click()
+    target = Path(dash_duo.download_path) / "timeline-events.timelinejs.json"
+    wait_for(lambda: target.is_file() and target.stat().st_size > 0, True)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert sorted(e["unique_id"] for e in data["events"]) == IRAN_IDS
+    assert {json.dumps(e["start_date"], sort_keys=True) for e in data["events"]} == \
+        {'{"month": 12, "year": 2016}', '{"day": 19, "month": 1, "year": 2017}'}
