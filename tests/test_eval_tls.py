@@ -98,8 +98,8 @@ def test_eval_tls_end_to_end(corpus, capsys):
     line = next(x for x in out.splitlines() if x.strip().startswith("rur"))
     cells = line.split()
     assert cells[1] == "4"                                     # articles
-    keydates, pubdate, dateparser = map(float, cells[-3:])
-    assert keydates == 1.0                                     # 3 and 8 May are what the texts point to
+    keydates, text_only, pubdate, dateparser = map(float, cells[-4:])
+    assert keydates == 1.0 and text_only == 1.0                # 3 and 8 May are what the texts point to
     assert pubdate < 1.0                                       # publication days are not event days
     assert "reproduce: python -m timeline eval tls" in out
     assert list(cache.glob("rur-*/*.parquet"))                 # cached: a second run needs no parse

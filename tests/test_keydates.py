@@ -52,11 +52,10 @@ def test_no_weight_for_coarse_or_vague(start, end, gran):
     assert len(kd([m("a", start, end, gran)])) == 0
 
 
-def test_document_time_counts_half():
+def test_document_time_adds_nothing_beyond_the_publication_day():
     out = kd([m("a", "2011-02-01", "2011-02-02", "day", "document_time:present_tense"),
               m("b", "2011-02-02", "2011-02-03", "day", "date_month_day")])
-    assert out["date"].tolist() == ["2011-02-02", "2011-02-01"]
-    assert out.iloc[1]["score"] == pytest.approx(0.5)
+    assert out["date"].tolist() == ["2011-02-02"]
 
 
 def test_range_and_k():
@@ -68,3 +67,13 @@ def test_range_and_k():
 def test_empty():
     out = kd([])
     assert list(out.columns) == ["date", "score", "n_mentions", "n_sources"] and len(out) == 0
+
+
+def test_publication_day_counts_once_per_document():
+    rows = [dict(m("a", "", "", "vague", "tense:past"), pub_date="2011-02-05"),
+            dict(m("a", "2011-02-05", "2011-02-06", "day", "document_time:present_tense"), pub_date="2011-02-05"),
+            dict(m("b", "2011-02-01", "2011-02-02", "day"), pub_date="2011-02-05")]
+    out = kd(rows)
+    assert out["date"].tolist() == ["2011-02-01", "2011-02-05"]
+    assert out.iloc[1][["score", "n_mentions", "n_sources"]].tolist() == [1.0, 0, 0]   # two documents, 0.5 each
+    assert kd(rows, pub_weight=0)["date"].tolist() == ["2011-02-01"]

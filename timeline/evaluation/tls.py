@@ -6,7 +6,8 @@ for each gold timeline, k is its number of dates; the candidate days are those b
 the two sets); a topic's figure is the mean over its timelines. Three rankings, measured in the same run:
 
 - ``keydates``: our pipeline's mention table (timeline.extract_many, each article's CSV date as pub_date) ranked by
-  timeline.keydates.key_dates;
+  timeline.keydates.key_dates (``text_only``: the same without its publication-day weight, the dates the texts
+  give alone);
 - ``pubdate``: articles counted per publication date (how GDELT-style data dates events);
 - ``dateparser``: dates found by ``dateparser.search.search_dates(text, languages=['en'],
   settings={'RELATIVE_BASE': pub datetime})`` counted per day.
@@ -23,7 +24,7 @@ import pandas as pd
 from timeline.evaluation import timeline17 as t17
 from timeline.keydates import key_dates
 
-METHODS = ("keydates", "pubdate", "dateparser")
+METHODS = ("keydates", "text_only", "pubdate", "dateparser")
 
 
 def date_prf(ranked: list[str], gold_dates, first: str | None = None, last: str | None = None) -> tuple[float, float, float]:
@@ -60,6 +61,7 @@ def rank_counts(days) -> list[str]:
 def rankings(articles: list[dict], mentions: pd.DataFrame, dateparser_dates: pd.DataFrame) -> dict[str, list[str]]:
     return {
         "keydates": key_dates(mentions)["date"].astype(str).tolist(),
+        "text_only": key_dates(mentions, pub_weight=0)["date"].astype(str).tolist(),
         "pubdate": rank_counts(a["pub_date"] for a in articles),
         "dateparser": rank_counts(dateparser_dates["date"]) if len(dateparser_dates) else [],
     }
@@ -97,8 +99,7 @@ def run(args) -> int:
     fmt = {m: "{:.3f}".format for m in METHODS}
     print(table.to_string(index=False, formatters=fmt))
     best = max(METHODS, key=lambda m: avg[m])
-    print(f"average: keydates {avg['keydates']:.3f}, pubdate {avg['pubdate']:.3f}, dateparser {avg['dateparser']:.3f} "
-          f"(best: {best})")
+    print("average: " + ", ".join(f"{m} {avg[m]:.3f}" for m in METHODS) + f" (best: {best})")
     if args.limit_articles:
         print(f"(a sample: {args.limit_articles} articles per topic)")
     print("reproduce: " + t17.reproduce_command("tls", args))
