@@ -119,7 +119,7 @@ def register_callbacks(app, events: EventSet, jobs: ArticleJobs, key_marks: list
             controls = [list(state.actors), list(state.types), state.date_from, state.date_to,
                         list(state.precisions), list(state.modalities), list(state.sources), state.text, state.lanes]
             # a loaded link stays as it is (even when malformed, so the user can see it); clearing empties it
-            new_search = "" if trig == "clear-filters" else no_update
+            new_search = D.state_to_query(state) if trig == "clear-filters" else no_update
             return (new_search, *controls, state.to_dict(), " ".join(notices))
         dates = {}
         for key, value in (("date_from", dfrom), ("date_to", dto)):
