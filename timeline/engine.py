@@ -16,7 +16,8 @@ and results are handed to the caller chunk by chunk.
 
 Engines:
 - `local`, `workers=1`: in this process.
-- `local`, `workers=N`: a pool of N processes (spawned), each loading the spaCy model once. (Measured against
+- `local`, `workers=N`: a pool of N processes forked from this one once it has loaded the spaCy model (spawned
+  processes that each load it where fork is not available). (Measured against
   spaCy's own `nlp.pipe(n_process=N)` + the rest in the parent: the pool is faster, since temporal, actors and
   events then run in the workers too; see benchmarks/bench_pipeline.py.)
 - `dask`: a Dask distributed `Client` on `scheduler` (an address such as tcp://host:8786; every worker needs
@@ -173,9 +174,14 @@ def _run_local(entries, workers: int, chunk_size: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(_current_model(),)) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        # as spaCy's own nlp.pipe(n_process=...) does: load once here, fork, share the model's pages
+        _warm()
+        ctx, init = multiprocessing.get_context("fork"), None
+    else:
+        ctx, init = multiprocessing.get_context("spawn"), _init_worker
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init,
+                             initargs=(_current_model(),) if init else ()) as pool:
         yield from _windowed(entries, chunk_size, 2 * workers,
                              lambda chunk: pool.submit(process_chunk, chunk, chunk_size), lambda f: f.result())
 

@@ -180,10 +180,12 @@ def make_item(label: str, fields: dict, *, default_pub_date=None, max_bytes: int
         except TimelineError as exc:
             return _skip(label, "bad date", str(exc))
     else:
-        try:
-            own = split_document(parse_text).pub_date          # front matter
-        except TimelineError as exc:
-            return _skip(label, "bad date", str(exc))
+        own = None
+        if parse_text.startswith("---"):                        # a front matter block may date it
+            try:
+                own = split_document(parse_text).pub_date
+            except TimelineError as exc:
+                return _skip(label, "bad date", str(exc))
         if own is None and default_pub_date is not None:
             item["pub_date"] = default_pub_date
     for f in ("title", "url", "source"):
