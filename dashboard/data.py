@@ -575,7 +575,16 @@ TABLE_FIELDS = ("event_id", "date_value", "granularity", "date_text", "actor1", 
 
 def table_rows(df: pd.DataFrame, limit: int = 2000) -> list[dict]:
     """The first `limit` events in date order, as grid rows (with the resolved date in words)."""
-    order = df[["_start", "event_id"]].sort_values(["_start", "event_id"], kind="stable", na_position="last")
+    # the first `limit` by (start, event_id), without sorting the whole table: partition on the start first
+    t = df["_start"].to_numpy(dtype="datetime64[ns]").astype("int64")
+    t = np.where(df["_start"].isna().to_numpy(), np.iinfo(np.int64).max, t)
+    if len(t) > limit:
+        cut = np.partition(t, limit - 1)[limit - 1]
+        cand = df.index[t <= cut]
+    else:
+        cand = df.index
+    order = df.loc[cand, ["_start", "event_id"]].sort_values(["_start", "event_id"], kind="stable",
+                                                             na_position="last")
     extra = ["date_start", "date_end"] + (["dct"] if "dct" in df.columns else [])
     part = df.loc[order.index[:limit], list(TABLE_FIELDS) + extra]
     rows = part[list(TABLE_FIELDS)].to_dict("records")

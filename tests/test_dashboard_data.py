@@ -321,3 +321,12 @@ def test_three_day_events_beside_long_spans_open_on_the_days(events):
     lo, hi = D.dense_window(russia)
     assert pd.Timestamp("2016-12-15") < lo <= pd.Timestamp("2016-12-30")
     assert pd.Timestamp("2017-01-20") <= hi < pd.Timestamp("2017-02-01")
+
+
+def test_table_rows_match_a_full_sort_even_with_ties_at_the_cut():
+    from dashboard.synthetic import synthetic_events
+
+    df = D.prepare_events(synthetic_events(3000, seed=7))
+    full = df.sort_values(["_start", "event_id"], kind="stable", na_position="last")
+    for limit in (1, 37, 500, 2999, 5000):
+        assert [r["event_id"] for r in D.table_rows(df, limit)] == list(full["event_id"][:limit])
