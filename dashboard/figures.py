@@ -279,8 +279,7 @@ def aggregate_figure(starts: pd.Series, lanes: pd.Series, order: list[str], *, w
     lo, hi = window
     freq = choose_bin(lo, hi)
     bins = _bin_starts(starts.clip(lower=lo), freq)
-    lane_ix = {k: i for i, k in enumerate(order)}
-    li = lanes.map(lane_ix).to_numpy(dtype="int64")
+    li = pd.Categorical(lanes, categories=order).codes.astype("int64")  # every lane is in `order`
     bin_codes, bin_values = pd.factorize(bins, sort=True)
     n_bins = max(1, len(bin_values))
     z = np.bincount(li * n_bins + bin_codes, minlength=len(order) * n_bins).reshape(len(order), n_bins)
