@@ -194,3 +194,14 @@ def test_a_store_made_before_the_schema_grew_gets_the_new_columns(tmp_path):
         st.add_documents([result("Story two.", "Agency B")])
         ms = st.mentions()
         assert len(ms) == 2 and ms["location"].isna().sum() == 1
+
+
+def test_read_only_store_with_stale_events_merges_in_memory(tmp_path):
+    db = tmp_path / "stale.duckdb"
+    with Store(db) as st:
+        st.add_documents([result("Story one.", "Agency A")], rebuild=False)
+        st.add_documents([result("Story two.", "Agency B")], rebuild=False)
+    with Store(db, read_only=True) as ro:
+        assert ro.events_stale()
+        assert ro.events().iloc[0]["n_sources"] == 2
+        assert ro.key_dates().iloc[0]["n_sources"] == 2

@@ -282,17 +282,25 @@ class Store:
         return df.sort_values(["doc_id", "sent_start", "mention_id"], kind="mergesort").reset_index(drop=True)
 
     def events(self) -> pd.DataFrame:
-        """The merged events, by date (rebuilt first when mentions were added since the last merge)."""
-        from timeline.merge import _typed
+        """The merged events, by date (rebuilt first when mentions were added since the last merge; merged in memory
+        when the store is open read-only)."""
+        from timeline.merge import _typed, merge_events
 
-        if not self.read_only and self.events_stale():
+        if self.events_stale():
+            if self.read_only:
+                return merge_events(self._mentions())
             self.rebuild_events()
         df = self._df("SELECT * FROM events")
         df = _typed(df)
         return df.sort_values(["date_start", "event_id"], kind="mergesort", na_position="last").reset_index(drop=True)
 
     def key_dates(self, k: int | None = None) -> pd.DataFrame:
-        if not self.read_only and self.events_stale():
+        """Days ranked by timeline.keydates over all mentions: DataFrame(date, score, n_mentions, n_sources)."""
+        if self.events_stale():
+            if self.read_only:
+                from timeline.keydates import key_dates
+
+                return key_dates(self._mentions(), k=k)
             self.rebuild_events()
         df = self._df("SELECT * FROM key_dates ORDER BY score DESC, n_sources DESC, date")
         return df.head(k).reset_index(drop=True) if k else df
