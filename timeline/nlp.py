@@ -51,9 +51,40 @@ def load():
     )
 
 
+CHUNK_CHARS = 100_000  # long texts are parsed in paragraph-aligned pieces of about this size
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of text, cut after a paragraph (else line, else sentence) break; "".join == text."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = -1
+        for sep in ("\n\n", "\n", ". "):
+            cut = window.rfind(sep, size // 2)
+            if cut >= 0:
+                cut += len(sep)
+                break
+        if cut < 0:
+            cut = size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
 def parse(text: str):
-    """Parse one text with the shared pipeline."""
-    return load()(text)
+    """Parse one text with the shared pipeline (long texts in pieces, joined back into one Doc)."""
+    nlp = load()
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(_chunks(text), batch_size=4))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # never hand out offsets that do not point into the text
+        raise TimelineError("could not parse this long text in pieces without changing it")
+    return doc
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator:

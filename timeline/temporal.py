@@ -16,12 +16,22 @@ class TemporalAnnotation:
     timexes: list[Timex]
 
 
-def annotate(document: Document, pub_date=None, spacy_doc=None) -> TemporalAnnotation:
+MAX_STORY_CHARS = 1_000_000  # about 150,000 words: far beyond a news story; the parse would take many minutes
+
+
+def annotate(document: Document, pub_date=None, spacy_doc=None, max_chars: int | None = MAX_STORY_CHARS
+             ) -> TemporalAnnotation:
     """Resolve the document's time, then tag its whole text against it.
 
     The dateline's own date ("Moscow, Jan 19") is tagged as the document time itself. With no
     document time, relative expressions stay unresolved (e.g. `XXXX-WXX-4`); nothing is invented.
     """
+    if spacy_doc is None and max_chars is not None and len(document.text) > max_chars:
+        from timeline.errors import TimelineError
+
+        raise TimelineError(
+            f"{document.path or 'the text'} has {len(document.text):,} characters; one story may have at most "
+            f"{max_chars:,} (split it into articles, or raise the limit with --max-chars)")
     dct = document_time(document, pub_date=pub_date)
     span = None
     dl = document.dateline

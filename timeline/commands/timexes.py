@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 
 from timeline.document import load_document, parse_pub_date
-from timeline.temporal import annotate
+from timeline.temporal import MAX_STORY_CHARS, annotate
 
 COLUMNS = ["start", "end", "text", "type", "value", "granularity", "rule", "anchor", "interval_start",
            "interval_end", "mod", "resolved"]
@@ -27,6 +27,9 @@ def register(sub):
     p.add_argument("file", metavar="FILE", help="story text file")
     p.add_argument("--dct", metavar="YYYY-MM-DD", default=None,
                    help="document creation time (publication date); wins over the dateline")
+    p.add_argument("--max-chars", type=int, default=MAX_STORY_CHARS, metavar="N",
+                   help=f"refuse stories longer than N characters (default {MAX_STORY_CHARS:,}; parsing takes "
+                        "about a minute per million characters)")
     p.set_defaults(func=run)
 
 
@@ -37,7 +40,7 @@ def _clean(v) -> str:
 def run(args) -> int:
     pub = parse_pub_date(args.dct, what="--dct") if args.dct is not None else None
     document = load_document(args.file, pub_date=pub)
-    ann = annotate(document, pub_date=pub)
+    ann = annotate(document, pub_date=pub, max_chars=args.max_chars)
     d = ann.dct
     if d.date is None:
         print(f"timeline timexes: {args.file}: undated ({d.evidence}); relative expressions left unresolved",

@@ -122,7 +122,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
             rule = f"{c.rule}+dateline"
         else:
-            r = resolve(c, ctx)
+            try:
+                r = resolve(c, ctx)
+            except (ValueError, OverflowError):  # e.g. "2,500 years ago" runs off the calendar
+                r = Resolved("PAST_REF" if c.kind == "ago" else "XXXX", "vague" if c.kind == "ago" else "year",
+                             resolved=c.kind == "ago")
             rule = c.rule
         q = inside(quotes, c.start, c.end)
         if q is not None:
