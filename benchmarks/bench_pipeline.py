@@ -18,8 +18,10 @@ no text are left out). Printed, each measured in this run on the same texts:
   --compare-pipe: also (d) nlp.pipe(n_process=W) with temporal/actors/events in the parent process, the other
                  way to spread the pipeline over W processes.
 
-Both (a) and (b) include starting their processes and loading the model in them. A script, not a timed test:
-figures depend on the machine and on what else runs on it.
+Both (a) and (b) include starting their processes and loading the model in them. The texts are cut into
+`--rounds` blocks and the runs alternate block by block (on a shared machine the load drifts); wall-clock docs/s
+and CPU time per document (this process and its children, from psutil) are printed for each. A script, not a
+timed test: figures depend on the machine and on what else runs on it.
 """
 from __future__ import annotations
 
@@ -41,35 +43,33 @@ from timeline.evaluation.reuters import iter_stories, story_text  # noqa: E402
 DEFAULT_PATH = ROOT.parent / "shared" / "corpora" / "reuters21578"
 
 
-def texts(folder, limit):
-    """(newid, text) of the stories that have text, lazily."""
-    n = 0
-    for story in iter_stories(str(folder)):
-        t = story_text(story)
-        if not t.strip():
-            continue
-        yield story["newid"], t
-        n += 1
-        if limit and n >= limit:
-            return
+def texts(folder, limit, start: int = 0):
+    """(newid, text) of the stories that have text, lazily: `limit` of them from the `start`-th."""
+    gen = ((s["newid"], story_text(s)) for s in iter_stories(str(folder)))
+    gen = ((i, t) for i, t in gen if t.strip())
+    return itertools.islice(gen, start, start + limit if limit else None)
 
 
-def entries(folder, limit):
+def entries(folder, limit, start: int = 0):
     from timeline.ingest import make_item
 
-    for newid, t in texts(folder, limit):
+    for newid, t in texts(folder, limit, start):
         # every story goes through, as spaCy parses every story in (a): no language check (the earnings tables
         # that `extract` would skip as "not English" are parsed too)
         yield make_item(f"reuters {newid}", {"text": t, "source": "Reuters", "id": newid}, check_language=False)
 
 
 class TreeMemory:
-    """Peak of the summed RSS of this process and all its descendants, sampled in a thread."""
+    """Peak of the summed RSS of this process and all its descendants, and the CPU time they used (user + system),
+    sampled in a thread every `every` seconds (a child that ends between two samples loses its last interval)."""
 
     def __init__(self, every: float = 0.2):
         self.peak = 0
+        self.cpu = 0.0
         self.every = every
         self._stop = threading.Event()
+        self._base: dict = {}
+        self._last: dict = {}
         try:
             import psutil
 
@@ -78,23 +78,34 @@ class TreeMemory:
             self._proc = None
         self._t = threading.Thread(target=self._run, daemon=True)
 
+    def _sample(self, base: bool = False):
+        procs = [self._proc] + self._proc.children(recursive=True)
+        total = 0
+        for p in procs:
+            try:
+                with p.oneshot():
+                    total += p.memory_info().rss
+                    t = p.cpu_times()
+                    c = t.user + t.system
+            except Exception:
+                continue
+            key = (p.pid, p.create_time())
+            if base:
+                self._base[key] = c
+            self._last[key] = c
+        self.peak = max(self.peak, total)
+
     def _run(self):
         while not self._stop.is_set():
             try:
-                procs = [self._proc] + self._proc.children(recursive=True)
-                total = 0
-                for p in procs:
-                    try:
-                        total += p.memory_info().rss
-                    except Exception:
-                        pass
-                self.peak = max(self.peak, total)
+                self._sample()
             except Exception:
                 pass
             self._stop.wait(self.every)
 
     def __enter__(self):
         if self._proc is not None:
+            self._sample(base=True)
             self._t.start()
         return self
 
@@ -102,23 +113,25 @@ class TreeMemory:
         self._stop.set()
         if self._proc is not None:
             self._t.join()
+            self._sample()
+            self.cpu = sum(c - self._base.get(k, 0.0) for k, c in self._last.items())
 
 
 def gb(nbytes: float) -> str:
     return f"{nbytes / 1024 ** 3:.2f} GB"
 
 
-def run_spacy(folder, limit, workers, batch):
+def run_spacy(folder, limit, workers, batch, start=0):
     from timeline import nlp
 
     t0 = time.perf_counter()
     n = 0
-    for _ in nlp.load().pipe((t for _, t in texts(folder, limit)), n_process=workers, batch_size=batch):
+    for _ in nlp.load().pipe((t for _, t in texts(folder, limit, start)), n_process=workers, batch_size=batch):
         n += 1
     return n, time.perf_counter() - t0
 
 
-def run_ours(folder, limit, workers, batch, out_path, engine="local", cluster=None, quiet=True):
+def run_ours(folder, limit, workers, batch, out_path, engine="local", cluster=None, quiet=True, start=0):
     import pandas as pd
 
     from timeline.commands.extract import TableWriter
@@ -130,9 +143,9 @@ def run_ours(folder, limit, workers, batch, out_path, engine="local", cluster=No
     t0 = time.perf_counter()
     n = skipped = mentions = 0
     if cluster is not None:
-        gen = run_on_cluster(entries(folder, limit), cluster, chunk_size=batch, chunks_out=True)
+        gen = run_on_cluster(entries(folder, limit, start), cluster, chunk_size=batch, chunks_out=True)
     else:
-        gen = run_pipeline(entries(folder, limit), workers=workers, engine=engine, chunk_size=batch,
+        gen = run_pipeline(entries(folder, limit, start), workers=workers, engine=engine, chunk_size=batch,
                            chunks_out=True)
     for results in gen:
         update(len(results))
@@ -152,14 +165,14 @@ def run_ours(folder, limit, workers, batch, out_path, engine="local", cluster=No
     return n, skipped, mentions, time.perf_counter() - t0
 
 
-def run_pipe_then_parent(folder, limit, workers, batch):
+def run_pipe_then_parent(folder, limit, workers, batch, start=0):
     """nlp.pipe(n_process=W) for the parse, temporal/actors/events in this process."""
     from timeline import nlp
     from timeline.events import extract_events, make_document
 
     t0 = time.perf_counter()
     n = 0
-    items = ((newid, t) for newid, t in texts(folder, limit))
+    items = texts(folder, limit, start)
     a, b = itertools.tee(items)
     for (newid, t), doc in zip(a, nlp.load().pipe((t for _, t in b), n_process=workers, batch_size=batch)):
         d = make_document(t, doc_id=newid, source="Reuters")
@@ -178,7 +191,11 @@ def main(argv=None) -> int:
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--compare-pipe", action="store_true",
                     help="also time nlp.pipe(n_process=W) + the rest in the parent process")
-    ap.add_argument("--mentions", default=None, help="write the mentions here (default: a temporary file)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="cut the texts into R blocks and time (a), (b) [, (d)] on each in turn, so that changes in "
+                         "the machine's load hit all of them alike (default 3)")
+    ap.add_argument("--mentions", default=None,
+                    help="write the mentions to PREFIX.0, PREFIX.1, ... (one per round; default: temporary files)")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
     folder = Path(args.reuters_dir)
@@ -191,27 +208,58 @@ def main(argv=None) -> int:
     tmp = tempfile.TemporaryDirectory()
     out = args.mentions or os.path.join(tmp.name, "mentions.csv")
 
-    with TreeMemory() as mem_spacy:
-        n_sp, t_sp = run_spacy(folder, args.limit, W, B)
-    print(f"(a) spaCy nlp.pipe(n_process={W}):   {n_sp} docs in {t_sp:8.1f} s = {n_sp / t_sp:7.2f} docs/s   "
-          f"(tree peak {gb(mem_spacy.peak)})", flush=True)
+    limit = args.limit or sum(1 for _ in texts(folder, None))
+    rounds = max(1, args.rounds)
+    size = -(-limit // rounds)
+    runs = {"a": "spaCy", "b": "pipeline"}
+    if args.compare_pipe:
+        runs["d"] = "pipe+parent"
+    tot = {k: {"n": 0, "wall": 0.0, "cpu": 0.0, "peak": 0, "skipped": 0, "mentions": 0} for k in runs}
+    for r in range(rounds):
+        start = r * size
+        n_r = min(size, limit - start)
+        if n_r <= 0:
+            break
+        keys = list(runs)
+        keys = keys[r % len(keys):] + keys[:r % len(keys)]      # each round starts with another one
+        for k in keys:
+            with TreeMemory() as mem:
+                if k == "a":
+                    n, wall = run_spacy(folder, n_r, W, B, start)
+                elif k == "b":
+                    n, skipped, mentions, wall = run_ours(folder, n_r, W, B, f"{out}.{r}", quiet=args.quiet,
+                                                          start=start)
+                    tot[k]["skipped"] += skipped
+                    tot[k]["mentions"] += mentions
+                else:
+                    n, wall = run_pipe_then_parent(folder, n_r, W, B, start)
+            t = tot[k]
+            t["n"] += n
+            t["wall"] += wall
+            t["cpu"] += mem.cpu
+            t["peak"] = max(t["peak"], mem.peak)
+            print(f"  round {r + 1}/{rounds} docs {start}..{start + n}: {runs[k]:12s} {wall:8.1f} s wall, "
+                  f"{mem.cpu:8.1f} s CPU, {n / wall:6.2f} docs/s, load {os.getloadavg()[0]:.1f}", flush=True)
 
-    with TreeMemory() as mem:
-        n, skipped, mentions, t_ours = run_ours(folder, args.limit, W, B, out, quiet=args.quiet)
-    print(f"(b) pipeline --workers {W}:          {n} docs in {t_ours:8.1f} s = {n / t_ours:7.2f} docs/s   "
-          f"({skipped} skipped, {mentions} mentions written)", flush=True)
-    ratio = (n / t_ours) / (n_sp / t_sp)
-    print(f"    ratio pipeline / spaCy parse = {ratio:.3f}   (acceptance >= 0.8: {'PASS' if ratio >= 0.8 else 'MISS'})")
+    def line(k, label):
+        t = tot[k]
+        return (f"{label} {t['n']} docs in {t['wall']:8.1f} s = {t['n'] / t['wall']:7.2f} docs/s; "
+                f"{1000 * t['cpu'] / t['n']:6.1f} CPU-ms/doc; tree peak {gb(t['peak'])}")
+
+    a, o = tot["a"], tot["b"]
+    print(line("a", f"(a) spaCy nlp.pipe(n_process={W}):  "))
+    print(line("b", f"(b) pipeline --workers {W}:         ") + f" ({o['skipped']} skipped, {o['mentions']} mentions)")
+    ratio = (o["n"] / o["wall"]) / (a["n"] / a["wall"])
+    cpu_ratio = (a["cpu"] / a["n"]) / (o["cpu"] / o["n"])
+    print(f"    ratio pipeline / spaCy parse, docs/s (wall) = {ratio:.3f}   (acceptance >= 0.8: "
+          f"{'PASS' if ratio >= 0.8 else 'MISS'}); by CPU time per doc = {cpu_ratio:.3f}")
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(f"    peak memory during (b): process tree {gb(mem.peak)} (sampled sum of RSS); ru_maxrss this process "
+    print(f"    peak memory during (b): process tree {gb(o['peak'])} (sampled sum of RSS); ru_maxrss this process "
           f"{gb(self_rss)}, largest child {gb(child_rss)}   (acceptance < 2 GB: "
-          f"{'PASS' if mem.peak < 2 * 1024 ** 3 else 'MISS'})", flush=True)
-
+          f"{'PASS' if o['peak'] < 2 * 1024 ** 3 else 'MISS'})", flush=True)
     if args.compare_pipe:
-        n_p, t_p = run_pipe_then_parent(folder, args.limit, W, B)
-        print(f"(d) nlp.pipe(n_process={W}) + events in the parent: {n_p} docs in {t_p:8.1f} s = "
-              f"{n_p / t_p:7.2f} docs/s (vs (b) {n / t_ours:.2f})", flush=True)
+        print(line("d", f"(d) nlp.pipe(n_process={W}) + events in the parent:"))
 
     if not args.no_dask:
         from timeline.engine import DaskCluster
