@@ -3,6 +3,7 @@ against the speech time and the narrative, and return `Timex` records in text or
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 
 from timeline.timex import values as V
@@ -62,6 +63,11 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         if first is not None and len(first) and first[0].pos_ in ("VERB", "AUX"):  # "expected to last two days"
             c.start += 5
             c.text = c.text[5:]
+    if c.rule == "dur_num_unit" and low.split()[0] in ("a", "an", "per"):
+        before = text[max(0, c.start - 24):c.start].split()
+        if before and (re.search(r"\d", before[-1]) or before[-1].lower() in RATE_WORDS
+                       or (len(before) > 1 and re.search(r"\d", before[-2]))):
+            return False  # "$5 a year", "four flights a week": a rate, not a time
     after = text[c.end:c.end + 8].lower()
     if c.kind == "dur" and after.lstrip().startswith("old"):
         return False  # "52 years old": an age
@@ -157,6 +163,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
 
 
 UNTIL_WORDS = ("until", "till", "by", "before")
+RATE_WORDS = {"million", "billion", "thousand", "trillion", "percent", "%", "dollars", "cents", "times", "twice", "once",
+              "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred"}
 SOON_WORDS = ("soon as", "early as")
 MEASURE_WORDS = {"square", "sq", "km", "kilometers", "kilometres", "miles", "meters", "metres", "feet", "ft", "tons",
                  "tonnes", "barrels", "kg", "kilograms", "pounds", "mph", "acres", "hectares", "calories", "points"}
