@@ -168,3 +168,40 @@ def test_unknown_extension_and_help(tmp_path, capsys):
     res = subprocess.run([sys.executable, "-m", "timeline", "extract", "--help"], capture_output=True, text=True,
                          cwd=ROOT)
     assert res.returncode == 0 and "timelinejs" in res.stdout and "--text-col" in res.stdout
+
+
+def test_mentions_and_store(tmp_path, capsys):
+    """--mentions writes this run's mentions (the schema + mention_id); -o the merged events; a second run of the
+    same articles adds nothing to the store and gives the same events."""
+    from timeline.store import Store
+
+    db, out, ment = tmp_path / "s.duckdb", tmp_path / "e.csv", tmp_path / "m.parquet"
+    argv = ["extract", str(FIX / "stories"), str(FIX / "articles.jsonl"), "-o", str(out), "--mentions", str(ment),
+            "--db", str(db), "--quiet"]
+    code, _, err = run(argv, capsys)
+    assert code == 0, err
+    m = pd.read_parquet(ment)
+    assert list(m.columns) == EVENT_COLUMNS + ["mention_id"] and m["mention_id"].is_unique
+    ev = read_csv(out)
+    assert ev["n_mentions"].astype(int).sum() == len(m)
+    first = ev.sort_values("event_id").reset_index(drop=True)
+    with Store(db, read_only=True) as st:
+        counts = st.counts()
+    assert counts["mentions"] == len(m)
+    code, _, err = run(argv, capsys)
+    assert code == 0 and "already stored" in err
+    with Store(db, read_only=True) as st:
+        assert st.counts() == counts
+    again = read_csv(out).sort_values("event_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(again, first)
+
+
+def test_no_db_merges_in_memory(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "store.duckdb"
+    monkeypatch.setenv("TIMELINE_DB", str(db))
+    out = tmp_path / "e.jsonl"
+    code, _, err = run(["extract", str(FIX / "articles.jsonl"), "-o", str(out), "--no-db"], capsys)
+    assert code == 0, err
+    rows = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["doc_ids"] for r in rows} == {"j1", "j2"} and all(r["n_mentions"] == 1 for r in rows)
+    assert not db.exists()

@@ -353,7 +353,7 @@ def run(args) -> int:
     from timeline.engine import progress_bar, run_pipeline
     from timeline.ingest import Account, iter_documents
     from timeline.merge import empty_merged, with_mention_ids
-    from timeline.schema import empty_events
+    from timeline.schema import EVENT_COLUMNS, empty_events, validate_events
 
     fmt = output_format(args.output, args.format)
     mfmt = output_format(args.mentions, args.mentions_format) if args.mentions else None
@@ -391,8 +391,9 @@ def run(args) -> int:
             if tables:
                 chunk = pd.concat(tables, ignore_index=True)
                 n_mentions += len(chunk)
-                if mentions_out is not None:
-                    mentions_out.write(with_mention_ids(chunk))
+                if mentions_out is not None:      # the store's mention table: the schema + mention_id
+                    chunk = with_mention_ids(validate_events(chunk))
+                    mentions_out.write(chunk[EVENT_COLUMNS + ["mention_id"]])
             for r in results:          # the texts are not kept beyond their chunk
                 r.pop("text", None)
                 r.pop("mentions", None)
