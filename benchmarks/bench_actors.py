@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Benchmark: actor matching and event coding against the spaCy parse they ride on, on the same texts.
 
-    python scripts/bench_actors.py [--reuters DIR] [-n 300] [--repeat 3]
+    python benchmarks/bench_actors.py [--reuters DIR] [-n 300] [--repeat 3]
 
 Texts: the seed article plus the first N Reuters-21578 stories with a body (read from DIR, default
 ../shared/corpora/reuters21578; skipped if absent). Baseline: `nlp.pipe` over the texts (batched, one process).
@@ -77,7 +77,7 @@ def main(argv=None) -> int:
     total = t_actors + t_codes
     verdict = "within" if total < 0.2 * t_parse else "OVER"
     print(f"actors + coding: {100 * total / t_parse:.1f}% of the parse time ({verdict} the 20% budget)")
-    print(f"reproduce: python scripts/bench_actors.py -n {args.n} --repeat {args.repeat}")
+    print(f"reproduce: python benchmarks/bench_actors.py -n {args.n} --repeat {args.repeat}")
     return 0
 
 

@@ -32,11 +32,10 @@ def extract_many(items, *, on_error=None, batch_size: int = 16):
 
     `on_error(index, exception)`: when given, an article that fails (invalid date, ...) is reported to it and
     skipped; otherwise the first failure is raised."""
-    import pandas as pd
 
     from timeline import nlp
-    from timeline.events import extract_events, make_document
-    from timeline.schema import empty_events, validate_events
+    from timeline.events import extract_event_rows, make_document
+    from timeline.schema import events_table
 
     documents = []
     for i, item in enumerate(items):
@@ -56,16 +55,13 @@ def extract_many(items, *, on_error=None, batch_size: int = 16):
             if on_error is None:
                 raise
             on_error(i, exc)
-    tables = []
+    rows: list[dict] = []
     parsed = nlp.parse_many((d.text for _, d in documents), batch_size=batch_size)
     for (i, document), spacy_doc in zip(documents, parsed):
         try:
-            tables.append(extract_events(document, pub_date=document.pub_date, spacy_doc=spacy_doc))
+            rows.extend(extract_event_rows(document, pub_date=document.pub_date, spacy_doc=spacy_doc))
         except Exception as exc:
             if on_error is None:
                 raise
             on_error(i, exc)
-    tables = [t for t in tables if len(t)]
-    if not tables:
-        return empty_events()
-    return validate_events(pd.concat(tables, ignore_index=True))
+    return events_table(rows)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from timeline.schema import EVENT_COLUMNS, empty_events, validate_events
+from timeline.schema import events_table
 
 SPEECH_LEMMAS = {"say", "tell", "quote", "add", "announce", "state", "declare", "claim", "report", "insist", "stress",
                  "note", "confirm", "reiterate", "warn", "explain", "write", "tweet"}
@@ -485,6 +485,12 @@ def _actor_key(a) -> str:
 
 def extract_events(document, pub_date=None, spacy_doc=None) -> pd.DataFrame:
     """The event table (timeline.schema) of one document (a `Document` or a text)."""
+    return events_table(extract_event_rows(document, pub_date=pub_date, spacy_doc=spacy_doc))
+
+
+def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
+    """The event table's rows of one document, as dicts (build one table for many documents with
+    `timeline.schema.events_table`: a DataFrame per article costs more than the extraction itself)."""
     from timeline import nlp
     from timeline.actors import find_actors
     from timeline.coding import code_predicates
@@ -557,7 +563,7 @@ def extract_events(document, pub_date=None, spacy_doc=None) -> pd.DataFrame:
         events += chosen
 
     events = _dedupe(events)
-    return _table(document, events, dct, pub_date)
+    return _rows(document, events, dct, pub_date)
 
 
 def _in_frame(t, story) -> bool:
@@ -728,12 +734,12 @@ def _summary(ev: _Event, info) -> str:
     return s + (" — " + ", ".join(tail) if tail else "")
 
 
-def _table(document, events: list[_Event], dct, pub_date) -> pd.DataFrame:
+def _rows(document, events: list[_Event], dct, pub_date) -> list[dict]:
     from timeline.actors import actor_columns
     from timeline.coding import cameo_info
 
     if not events:
-        return empty_events()
+        return []
     pub = ""
     if document.pub_date is not None:
         pub = document.pub_date.isoformat()
@@ -775,8 +781,7 @@ def _table(document, events: list[_Event], dct, pub_date) -> pd.DataFrame:
             "date_char_end": ev.date.char_end,
         }
         rows.append(row)
-    df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return validate_events(df)
+    return rows
 
 
 # ------------------------------------------------------------------------------------------------ documents

@@ -52,8 +52,21 @@ EVENT_COLUMNS = list(EVENT_SCHEMA)
 OPTIONAL_COLUMNS = ("dct", "dct_source", "date_char_start", "date_char_end")
 
 
+_EMPTY: pd.DataFrame | None = None
+
+
 def empty_events() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, (t, _) in EVENT_SCHEMA.items()})
+    global _EMPTY
+    if _EMPTY is None:
+        _EMPTY = pd.DataFrame({c: pd.Series(dtype=t) for c, (t, _) in EVENT_SCHEMA.items()})
+    return _EMPTY.copy()
+
+
+def events_table(rows: list[dict]) -> pd.DataFrame:
+    """One validated event table from row dicts (of one or many documents)."""
+    if not rows:
+        return empty_events()
+    return validate_events(pd.DataFrame(rows, columns=EVENT_COLUMNS))
 
 
 def validate_events(df: pd.DataFrame) -> pd.DataFrame:

@@ -27,15 +27,44 @@ class Lexicon:
         return self.sections.get(section, {}).get(key)
 
     def alternation(self, section: str) -> str:
-        """Regex alternation of a section's words, longest first, whitespace flexible."""
-        words = sorted(self.sections[section], key=len, reverse=True)
+        """Regex alternation of a section's words, whitespace flexible, as a trie (shared prefixes factored
+        out, longer continuations tried first) so that the engine does not try every word at every position."""
+        plain = [w for w in self.sections[section] if w not in CASE_SENSITIVE]
+        cased = [w for w in self.sections[section] if w in CASE_SENSITIVE]
         parts = []
-        for w in words:
-            pat = r"\s+".join(_escape_word(p) for p in w.split())
-            if w in CASE_SENSITIVE:
-                pat = f"(?-i:{w.capitalize()}|{w.upper()})"
-            parts.append(pat)
+        if plain:
+            parts.append(_trie_regex(plain))
+        for w in sorted(cased, key=len, reverse=True):
+            parts.append(f"(?-i:{w.capitalize()}|{w.upper()})")
         return "(?:" + "|".join(parts) + ")"
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def esc(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch in "'\u2019":
+            return "['\u2019]"
+        import regex
+
+        return regex.escape(ch)
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [esc(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(trie) + ")"
 
 
 def _escape_word(w: str) -> str:

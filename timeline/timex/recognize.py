@@ -68,7 +68,7 @@ def _expand(pattern: str) -> str:
             body = BUILTINS[src]
         elif src == "NUM":
             words = lex.alternation("number")
-            body = f"(?:(?:\\d+|{words})\\s+and\\s+a\\s+half|{_NUM_DIGITS}|{words})"
+            body = f"(?:{_NUM_DIGITS}|{words})(?:\\s+and\\s+a\\s+half(?=\\s))?"
         else:
             body = lex.alternation(src)
         return f"(?P<{group}>{body})"
