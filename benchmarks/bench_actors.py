@@ -14,37 +14,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timeline import nlp  # noqa: E402
 from timeline.actors import find_actors, get_matcher  # noqa: E402
 from timeline.coding import code_predicates, lexicon, cameo_table  # noqa: E402
 
-
-def load_texts(reuters: Path, n: int) -> list[str]:
-    texts = [(ROOT / "seeds" / "000_370d267beaadfd9e.txt").read_text(encoding="utf-8")]
-    if n and (reuters / "reut2-000.sgm").exists():
-        from timeline.evaluation.reuters import iter_stories, story_text
-
-        for story in iter_stories(str(reuters)):
-            if story["body"].strip():
-                texts.append(story_text(story))
-            if len(texts) > n:
-                break
-    return texts
-
-
-def fastest(fn, repeat: int) -> tuple[float, object]:
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
+from bench_events import fastest, load_texts  # noqa: E402  (same texts, same timing)
 
 
 def main(argv=None) -> int:
