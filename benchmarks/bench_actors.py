@@ -12,7 +12,6 @@ to the parse time; the issue's budget is actors + events < 20% of the parse.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
