@@ -98,6 +98,9 @@ Q_UNDATED = "“We met yesterday,” the minister said."
 Q_SINGLE = "‘I met him yesterday,’ the minister said on Wednesday."
 Q_SINGLE_ASCII = "'I met him yesterday,' the minister said on Wednesday."
 Q_CONTINUED = "“We will meet again tomorrow,” the envoy told reporters on Tuesday. “Today was productive.”"
+Q_TWO_SENTENCES = "He said on Wednesday: “We met yesterday. We will meet again tomorrow.”"
+Q_DEC30 = "“We will win this year,” the commander said on Dec. 30."
+Q_DEC30_WEEK = "“The talks start next week,” the envoy said on Dec. 30."
 Q_INDIRECT = "The minister said on Wednesday that he had met the envoy yesterday."
 Q_SEED_SHAPE = ("Lavrov told the media on Thursday. “As I said yesterday (Wednesday), we have already invited "
                 "them,” he said.")
@@ -113,6 +116,13 @@ Q_SEED_SHAPE = ("Lavrov told the media on Thursday. “As I said yesterday (Wedn
     pytest.param(Q_UNDATED, "yesterday", "2017-01-18", id="quote-without-day-counts-from-dct"),
     pytest.param(Q_SEED_SHAPE, "yesterday", "2017-01-18", id="said-on-dct-day"),
     pytest.param(Q_INDIRECT, "yesterday", "2017-01-18", id="indirect-speech-is-the-writers-yesterday"),
+    pytest.param(Q_DEC30, "this year", "2016", id="this-year-said-last-december"),
+    pytest.param(Q_DEC30_WEEK, "next week", "2017-W01", id="next-week-said-last-december"),
+    pytest.param(Q_TWO_SENTENCES, "yesterday", "2017-01-17", id="quote-first-sentence"),
+    pytest.param(Q_TWO_SENTENCES, "tomorrow", "2017-01-19", id="quote-second-sentence",
+                 marks=bug("only the quote's first sentence counts from the reporting day: in 'He said on "
+                           "Wednesday: “We met yesterday. We will meet again tomorrow.”' tomorrow is "
+                           "2017-01-20 (from the document) instead of 2017-01-19")),
     pytest.param(Q_CONTINUED, "tomorrow", "2017-01-18", id="quote-then-attribution"),
     pytest.param(Q_CONTINUED, "Today", "2017-01-17", id="quote-continued-after-attribution",
                  marks=bug("a quote that goes on after its reporting clause ('... the envoy told reporters on "
