@@ -213,6 +213,11 @@ CASES = [
     C("The offensive began in the summer of 2014.", MAY, "the summer of 2014", "DATE", "2014-SU", "date_season_y"),
     C("The siege lasted through winter 2016.", MAY, "winter 2016", "DATE", "2016-WI", "date_season_y"),
     C("The party split in the spring of 1998.", MAY, "the spring of 1998", "DATE", "1998-SP", "date_season_y"),
+    C("Talks will resume in the spring.", THU, "the spring", "DATE", "2017-SP", "date_season",
+      bug_rule("bare seasons are not recognised ('in the spring', 'over the winter'): nothing is tagged; a bare "
+               "season could be read with tense like a bare month")),
+    C("The offensive began in the summer.", THU, "the summer", "DATE", "2016-SU", "date_season",
+      bug_rule("bare season in a past sentence: nothing is tagged (expected last summer, 2016-SU)")),
     # ---- holidays, fixed and movable ----------------------------------------------------------------
     C("The ceasefire is due to start on Thanksgiving.", THANKS, "Thanksgiving", "DATE", "2016-11-24", "date_holiday"),
     C("Shelling continued through Christmas, residents said.", TUE_JAN, "Christmas", "DATE", "2016-12-25",
