@@ -449,8 +449,8 @@ CASES = [
     C("Tensions have risen over the last decade.", THU, "the last decade", "DURATION", "P10Y", "dur_the_past_unit"),
     C("The ceasefire will be reviewed over the next month.", THU,
       "the next month", "DURATION", "P1M", "dur_the_past_unit",
-      bug_rule("'over the next month' (the dur_the_past_unit example 'the next month') is taken by date_narr_next "
-          "as DATE 2017-02 (same length, earlier rule)")),
+      bug_rule("'over the next month' (the dur_the_past_unit example 'the next month') gives nothing (earlier it "
+               "was taken by date_narr_next as DATE 2017-02)")),
     C("It was the deadliest day of the year.", THU, "the year", "DATE", "2017", "dur_the_year",
       Bug("'the deadliest day of the year' is not a span: dur_the_year gives DURATION P1Y where the year is "
           "the current one, DATE 2017")),
