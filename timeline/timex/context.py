@@ -73,6 +73,9 @@ def verb_tense(v) -> str | None:
     if v.tag_ == "VBN":
         if aux_words & {"has", "have", "'s", "'ve", "had"}:
             return PAST
+        if aux_words & {"is", "are", "am", "'re", "was", "were"} and v.lemma_.lower() in c["future_verb"] | {
+                "schedule", "slate", "plan", "set", "due"}:
+            return FUTURE  # "the summit is scheduled for May", "talks are planned for Labor Day"
         if aux_words & {"is", "are", "am", "'re"}:
             return PRESENT
         if not auxes:
@@ -102,6 +105,11 @@ def tense_of(doc, start: int, end: int) -> str | None:
                 return FUTURE
     if tok.dep_ in ("poss", "compound", "nmod", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling": the noun's own time, no tense to read
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "the ceasefire deal of Dec. 30 is holding": the deal's date, not the clause's time
+    prev = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    if prev is not None and prev.lower_ == "since":
+        return PAST  # "since Dec. 30" can only look back
     return _tense_from_verb(tok)
 
 
@@ -120,8 +128,16 @@ def after_deadline_word(doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    before = {t.lower_ for t in doc[max(0, span.start - 2):span.start]}
-    return bool(before & cues()["deadline"])
+    before = list(doc[max(0, span.start - 2):span.start])
+    for i, t in enumerate(before):
+        if t.lower_ in cues()["deadline"]:
+            if t.lower_ == "to":  # "extended the offer to Nov. 20", not "the 12 months to June"
+                prev = t.doc[t.i - 1] if t.i > 0 else None
+                if prev is None or prev.pos_ not in ("VERB", "AUX") and prev.dep_ != "dobj" \
+                        and not (prev.head.pos_ == "VERB" and prev.dep_ in ("dobj", "obj")):
+                    continue
+            return True
+    return False
 
 
 def simple_past(doc, start: int, end: int) -> bool:

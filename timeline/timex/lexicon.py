@@ -11,7 +11,7 @@ from functools import lru_cache
 from timeline.paths import data_path
 
 # Words that are also ordinary English words: they count only when capitalised.
-CASE_SENSITIVE = {"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr",
+CASE_SENSITIVE = {"may", "march", "august", "mar", "jan", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "feb", "apr",
                   "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"}
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}

@@ -30,6 +30,8 @@ BUILTINS = {
     "ZONE": r"(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST|MSK)|local\s+time",
     "DECADE": r"(?:1[5-9]\d0|20[0-9]0)['’]?s|['’]?[1-9]0['’]?s(?!\w)|(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
     "TIMEWORD": r"noon|midnight",
+    "HHMM": r"(?:[01]\d|2[0-3])[0-5]\d",
+    "QNUM": r"[1-4]",
     "YEARWORDS": r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?",
     "CENTURY": r"(?:1[0-9]|2[01])(?:st|nd|rd|th)|(?:eighteenth|nineteenth|twentieth|twenty-first|21st)",
 }
@@ -138,7 +140,7 @@ def _fields(m, rule: Rule) -> dict | None:
         elif key == "vague":
             pass
         elif key == "quarter":
-            f["quarter"] = int(lex.value("quarterord", low))
+            f["quarter"] = int(low) if low.isdigit() else int(lex.value("quarterord", low))
         elif key == "half":
             f["half"] = int(lex.value("halford", low))
         elif key == "decade":
@@ -160,6 +162,8 @@ def _fields(m, rule: Rule) -> dict | None:
             f["minute"] = int(low)
         elif key == "ampm":
             f["pm"] = low.startswith("p")
+        elif key == "hhmm":
+            f["hour"], f["minute"] = int(low[:2]), int(low[2:])
         elif key == "timeword":
             f["timeword"] = low
         elif key == "zone":

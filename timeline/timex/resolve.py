@@ -205,7 +205,7 @@ def resolve(c: Candidate, ctx: Context) -> Resolved:
 
 def _duration(c: Candidate) -> Resolved:
     f = c.fields
-    num = f.get("num", "1")
+    num = f.get("num", "X" if c.text.lower().endswith("s-long") else "1")
     if "num2" in f:
         num = "X"
     if c.text.lower().rstrip().endswith("and a half"):
@@ -510,6 +510,10 @@ def _ago(c: Candidate, ctx: Context) -> Resolved:
     anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    if f.get("periodyear"):  # "the same quarter a year ago": this quarter, one year back
+        gran = V.UNIT_GRAN.get(f.get("unit", "Q"), "quarter")
+        p = V.shift(V.period_of(anchor.period.start, gran), -1, "Y")
+        return Resolved(p.value, p.granularity, p, anchor=anchor.describe())
     if f.get("keepday"):  # "a year ago today": that very day
         return _offset(Anchor(V.day(anchor.period.start), anchor.source, offset=anchor.offset), direction, num, unit,
                        keep_gran=True)

@@ -69,8 +69,22 @@ def _keep(c: Candidate, doc, text: str) -> bool:
                        or (len(before) > 1 and re.search(r"\d", before[-2]))):
             return False  # "$5 a year", "four flights a week": a rate, not a time
     after = text[c.end:c.end + 8].lower()
+    next_word = (text[c.end:c.end + 20].split()[:1] or [""])[0].strip(".,;:")
     if c.kind == "dur" and after.lstrip().startswith("old"):
         return False  # "52 years old": an age
+    if c.kind == "dur" and low.endswith("-old"):
+        words = text[c.end:c.end + 40].lower().split()
+        if not any(w.strip(".,;:") in LASTING_NOUNS for w in words[:3]):
+            return False  # "a 6-year-old boy", "the 50-year-old alliance": an age; "the six-year-old war" lasts
+    if c.kind == "dur" and next_word[:1].isupper() and next_word in ("War", "Wars", "Offensive", "Campaign"):
+        return False  # "the Six-Day War": a name
+    if c.rule in ("date_weekday", "time_weekday_pod") and next_word in NAME_FOLLOWERS:
+        return False  # "the Sunday Times", "the Good Friday Agreement"
+    if c.rule == "set_every_unit" and low.startswith("per "):
+        before = text[max(0, c.start - 24):c.start].split()
+        if before and (re.search(r"\d", before[-1]) or before[-1].lower() in RATE_WORDS
+                       or (len(before) > 1 and re.search(r"\d", before[-2]))):
+            return False  # "100,000 barrels per day": a rate
     if c.kind == "dur" and c.fields.get("unit") == "Q" and after.lstrip().startswith("of "):
         return False  # "three-quarters of its food": a fraction
     if c.rule == "date_month" and (after.startswith(" for ") or text[c.end:c.end + 8].startswith(" of the")):
@@ -163,6 +177,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
 
 
 UNTIL_WORDS = ("until", "till", "by", "before")
+LASTING_NOUNS = {"war", "conflict", "crisis", "insurgency", "uprising", "dispute", "ban", "embargo", "ceasefire",
+                 "truce", "blockade", "occupation", "siege", "feud", "rivalry", "standoff", "campaign", "rebellion",
+                 "stalemate", "strike", "moratorium", "freeze", "sanctions"}
+NAME_FOLLOWERS = {"Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "Agreement", "Accords", "Accord",
+                  "Club", "Mosque", "Movement", "Group", "Massacre", "Night", "Show", "League"}
 RATE_WORDS = {"million", "billion", "thousand", "trillion", "percent", "%", "dollars", "cents", "times", "twice", "once",
               "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred"}
 SOON_WORDS = ("soon as", "early as")
