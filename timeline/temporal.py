@@ -38,5 +38,6 @@ def annotate(document: Document, pub_date=None, spacy_doc=None, max_chars: int |
     if dl is not None and dl.date_start is not None and dl.date_end is not None and dct.date is not None \
             and (dl.month, dl.day) == (dct.date.month, dct.date.day):
         span = (dl.date_start, dl.date_end)
-    timexes = tag(document.text, dct.date, doc=spacy_doc, dct_span=span)
+    title = (document.title_start, document.title_end) if document.title_start is not None else None
+    timexes = tag(document.text, dct.date, doc=spacy_doc, dct_span=span, title_span=title)
     return TemporalAnnotation(document, dct, timexes)

@@ -167,7 +167,10 @@ def is_reporting(doc, start: int, end: int) -> bool:
     return v is not None and v.lemma_.lower() in cues()["reporting"]
 
 
-_QUOTE_PAIRS = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+_QUOTE_PAIRS = re.compile(
+    r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»"
+    r"|‘[^‘\n]*?’(?![A-Za-z])"                              # ‘single’ curly quotes (an inner ’ is an apostrophe)
+    r"|(?<![\w'])'(?=[A-Z])[^'\n]*?(?:\w'\w[^'\n]*?)*'(?![A-Za-z])")  # 'Single' ASCII quotes opening a capital
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -38,6 +38,7 @@ class Context:
     dct: dt.date | None = None
     recent: bool = False   # the phrase read against the speech time falls within weeks of it
     reporting: bool = False  # the phrase dates a reporting verb ("said on Thursday"): the news's own time
+    narrative_near: bool = True  # the narrative date was set in the same paragraph
 
 
 @dataclass
@@ -407,7 +408,7 @@ def _clock(c: Candidate, ctx: Context) -> Resolved:
         return r
     anchor = ctx.speech
     n = ctx.narrative
-    if n is not None and n.period.granularity == "day" and ctx.sent - n.sent <= 1:
+    if n is not None and n.period.granularity == "day" and ctx.sent - n.sent <= 1 and ctx.narrative_near:
         anchor = n  # "The blast occurred on Friday ... at 10:35 a.m.": that day
     if anchor is None:
         return Resolved(f"XXXX-XX-XXT{t}", "time", resolved=False)

@@ -7,9 +7,9 @@ import re
 import datetime as dt
 
 from timeline.timex import values as V
-from timeline.timex.context import dates_clause, DEADLINE, FUTURE, PAST, simple_past, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
+from timeline.timex.context import PRESENT, dates_clause, DEADLINE, FUTURE, PAST, simple_past, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
 from timeline.timex.model import Timex
-from timeline.timex.recognize import Candidate, recognize
+from timeline.timex.recognize import Candidate, find_candidates, select
 from timeline.timex.resolve import Anchor, Context, Resolved, resolve
 
 TIME_NOUNS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "quarter", "quarters",
@@ -65,8 +65,7 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             c.text = c.text[5:]
     if c.rule == "dur_num_unit" and low.split()[0] in ("a", "an", "per"):
         before = text[max(0, c.start - 24):c.start].split()
-        if before and (re.search(r"\d", before[-1]) or before[-1].lower() in RATE_WORDS
-                       or (len(before) > 1 and re.search(r"\d", before[-2]))):
+        if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-3:]):
             return False  # "$5 a year", "four flights a week": a rate, not a time
     after = text[c.end:c.end + 8].lower()
     next_word = (text[c.end:c.end + 20].split()[:1] or [""])[0].strip(".,;:")
@@ -82,8 +81,7 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         return False  # "the Sunday Times", "the Good Friday Agreement"
     if c.rule == "set_every_unit" and low.startswith("per "):
         before = text[max(0, c.start - 24):c.start].split()
-        if before and (re.search(r"\d", before[-1]) or before[-1].lower() in RATE_WORDS
-                       or (len(before) > 1 and re.search(r"\d", before[-2]))):
+        if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-3:]):
             return False  # "100,000 barrels per day": a rate
     if c.kind == "dur" and c.fields.get("unit") == "Q" and after.lstrip().startswith("of "):
         return False  # "three-quarters of its food": a fraction
@@ -99,17 +97,20 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     return True
 
 
-def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, int] | None = None) -> list[Timex]:
+def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, int] | None = None,
+        title_span: tuple[int, int] | None = None) -> list[Timex]:
     """All time expressions of `text`, resolved against `dct` (None: relative values stay unresolved).
 
     `doc` is a spaCy Doc of exactly `text` when the caller already has one (it is parsed otherwise).
     `dct_span` marks the characters of the dateline's own date, which denote the document time itself.
+    `title_span` marks the headline, told in the present about what has happened ("Rebels seize airport on Monday").
     """
     if doc is None:
         from timeline.nlp import parse
 
         doc = parse(text)
-    cands = [c for c in recognize(text) if _keep(c, doc, text)]
+    cands = select([c for c in find_candidates(text) if _keep(c, doc, text)])  # vetoes first: a vetoed reading
+    # must not hide a good one of the same extent
     if not cands:
         return []
     sent_starts = [s.start_char for s in doc.sents]
@@ -122,7 +123,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     out: list[Timex] = []
     narrative: Anchor | None = None
     reporting_day: dict[int, Anchor] = {}   # sentence -> when its (non-quoted) reporting verb says it was said
-    pending_quotes: list[tuple[int, Candidate, Context]] = []
+    pending_quotes: list[tuple[int, Candidate, Context, tuple[int, int]]] = []
 
     for c in cands:
         sent = sent_of(c.start)
@@ -134,13 +135,19 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 tense = FUTURE  # "as soon as Tuesday", "as early as Friday"
             elif _after(text, c.start, UNTIL_WORDS) and not simple_past(doc, c.start, c.end):
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
+        if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
+            tense = PAST  # a headline's present tense reports the past
         ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct,
-                      reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start))
+                      reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start),
+                      narrative_near=narrative is not None and "\n\n" not in text[narrative.offset:c.start])
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
             ctx.tense = PAST  # "said on Monday it would ...": the parse may hang the date on the reported verb
         if dct_span and c.start >= dct_span[0] and c.end <= dct_span[1] and dct:
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
             rule = f"{c.rule}+dateline"
+        elif (rng := _range_start(c, out, text)) is not None:
+            r = _resolve_range_end(c, rng)  # "from March 3 to March 5": the second date follows the first
+            rule = c.rule + "+range"
         else:
             try:
                 r = resolve(c, ctx)
@@ -150,8 +157,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             rule = c.rule
         q = inside(quotes, c.start, c.end)
         if q is not None:
-            pending_quotes.append((len(out), c, ctx))
-        if r.mod == "" and c.kind in ("dur", "ago", "later"):
+            pending_quotes.append((len(out), c, ctx, q))
+        if r.mod == "" and (c.kind in ("dur", "ago", "later") or "hour" in c.fields or "timeword" in c.fields):
             r.mod = _approx_before(text, c.start) or r.mod
         out.append(_timex(c, r, rule))
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q"))
@@ -165,8 +172,12 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                                              sent=sent, offset=c.start)
 
     # Deictic words inside a quotation count from when the quoted words were said.
-    for idx, c, ctx in pending_quotes:
-        speech = reporting_day.get(ctx.sent)
+    for idx, c, ctx, q in pending_quotes:
+        first, last = sent_of(q[0]), sent_of(max(q[0], q[1] - 1))
+        # the attribution inside the quote's sentences, else the sentence just before a quote that opens its own
+        speech = next((reporting_day[s] for s in range(first, last + 1) if s in reporting_day), None)
+        if speech is None and text[sent_starts[first]:q[0]].strip() == "":
+            speech = reporting_day.get(first - 1)
         if speech is None or dct_anchor is None or speech.period == dct_anchor.period:
             continue
         if c.kind in ("rel", "ago") or (c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields):
@@ -212,12 +223,39 @@ def _after(text: str, start: int, words: tuple[str, ...]) -> bool:
     return bool(before) and (before[-1] in words or (len(before) > 2 and before[-3] in words and before[-1] in ("a.m.", "p.m.", "noon", "midnight")))
 
 
+RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.I)
+
+
+def _range_start(c: Candidate, out: list, text: str):
+    """The first date of a range whose second date `c` has no year of its own ("from March 3 to March 5")."""
+    if c.kind != "cal" or "year" in c.fields or "month" not in c.fields or not out:
+        return None
+    prev = out[-1]
+    if prev.granularity not in ("day", "month") or not prev.interval_start or not RANGE_LINK.fullmatch(
+            text[prev.end:c.start]):
+        return None
+    return prev
+
+
+def _resolve_range_end(c: Candidate, prev) -> Resolved:
+    from timeline.timex.resolve import _cal_builder
+
+    start = dt.date.fromisoformat(prev.interval_start)
+    build = _cal_builder(c.fields)
+    p = build(start.year)
+    if p is None or p.start < start:
+        p = build(start.year + 1)
+    return Resolved(p.value, p.granularity, p, anchor=f"range:{prev.value}@{prev.start}")
+
+
 def _approx_before(text: str, start: int) -> str:
     """TIMEX3 mod from a word just before the expression: "about two years" -> APPROX."""
     from timeline.timex.lexicon import load_lexicon
 
     lex = load_lexicon()
     before = text[max(0, start - 16):start].lower().split()
+    if before and before[-1] == "over" and text[start:start + 4].lower() == "the ":
+        return ""  # "over the past year": a preposition
     for n in (2, 1):
         if len(before) >= n:
             v = lex.value("approx", " ".join(before[-n:]))
