@@ -162,6 +162,8 @@ def _fields(m, rule: Rule) -> dict | None:
             f["minute"] = int(low)
         elif key == "ampm":
             f["pm"] = low.startswith("p")
+        elif key in ("shiftnext", "shiftprev"):  # empty marker groups
+            f["shift"] = 1 if key == "shiftnext" else -1
         elif key == "hhmm":
             f["hour"], f["minute"] = int(low[:2]), int(low[2:])
         elif key == "timeword":

@@ -429,8 +429,8 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False, mod=mod)
     a = anchor.period.start
-    if unit == "monthyear":  # "June last year", "Dec. 5 last year"
-        y = a.year + shift
+    if unit == "monthyear":  # "June last year", "Dec. 5 last year", "September of that year"
+        y = (anchor.period.year if f.get("anchor") == "narr" else a.year) + shift
         p = _cal_builder(f)(y)
         if p is None:
             return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False)
