@@ -89,16 +89,11 @@ CASES = [
       "January 23, 2017", "DATE", "2017-01-23", "date_mdy"),
     C("Fighting resumed on Sept. 30 after the talks collapsed.", MAY,
       "Sept. 30", "DATE", "2016-09-30", "date_mdy"),
-    C("Fighting raged from March 3 to March 5.", THU, "March 5", "DATE", "2016-03-05", "date_mdy",
-      Bug("a past range split across years: 'raged from March 3 to March 5' in a January story gives March 3 "
-          "2016-03-03 but March 5 2017-03-05 ('to' read as a deadline); 'between March 3 and March 5' is right")),
+    C("Fighting raged from March 3 to March 5.", THU, "March 5", "DATE", "2016-03-05", "date_mdy"),
     C("The truce, which began on December 30, has largely held.", THU,
       "December 30", "DATE", "2016-12-30", "date_mdy"),
-    C("The ceasefire deal of Dec. 30 is holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy",
-      Bug("a present progressive about a standing deal ('the ceasefire deal of Dec. 30 is holding', January "
-          "story) sends the date 11 months ahead: 2017-12-30 instead of 2016-12-30")),
-    C("The truce, in force since Dec. 30, is largely holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy",
-      Bug("'since Dec. 30' can only be in the past, yet in a present-tense sentence it gives 2017-12-30")),
+    C("The ceasefire deal of Dec. 30 is holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy"),
+    C("The truce, in force since Dec. 30, is largely holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy"),
     C("The truce has held since December 30.", THU, "December 30", "DATE", "2016-12-30", "date_mdy"),
     C("The deal, reached on Dec. 30, is largely holding.", THU, "Dec. 30", "DATE", "2016-12-30", "date_mdy"),
     C("The summit, scheduled for June 5, is expected to draw 30 leaders.", MAY, "June 5", "DATE", "2017-06-05",
@@ -106,13 +101,9 @@ CASES = [
     C("Talks will resume on January 10, the envoy said.", DEC,
       "January 10", "DATE", "2017-01-10", "date_mdy"),
     # tokenised text (Timeline17 prints " , " between day and year)
-    C("The talks ended on March 15 , 2011 in Geneva .", MAY, "March 15 , 2011", "DATE", "2011-03-15", "date_mdy",
-      bug_rule("tokenised ' , ' between day and year splits the date: 'March 15' 2017-03-15 (wrong year) and "
-               "'2011' apart")),
+    C("The talks ended on March 15 , 2011 in Geneva .", MAY, "March 15 , 2011", "DATE", "2011-03-15", "date_mdy"),
     C("Protests erupted in Cairo on Tue Mar 15 , 2011 , witnesses said .", MAY, "Tue Mar 15 , 2011", "DATE",
-      "2011-03-15", "date_wd_mdy",
-      bug_rule("tokenised 'Tue Mar 15 , 2011' splits: 'Tue Mar 15' 2016-03-15 and '2011' apart (the Timeline17 "
-               "dateline 'LONDON | Tue Mar 15 , 2011 1:48 pm GMT' gives two +dateline rows, '2011' valued as a day)")),
+      "2011-03-15", "date_wd_mdy"),
     # day-month order
     C("Elections were held on 23 January 2017 across the country.", MAY,
       "23 January 2017", "DATE", "2017-01-23", "date_dmy"),
@@ -143,9 +134,7 @@ CASES = [
       "January", "DATE", "2017-01", "date_month",
       Bug("a plan told in the past ('agreed last week to cut output from January', December 2016 story) puts "
           "the month in the past: 2016-01 instead of 2017-01")),
-    C("Exports rose 4 percent in the 12 months to June.", THU, "June", "DATE", "2016-06", "date_month",
-      Bug("'in the 12 months to June' (past, January story) takes the coming June, 2017-06 ('to' read as a "
-          "deadline) instead of 2016-06")),
+    C("Exports rose 4 percent in the 12 months to June.", THU, "June", "DATE", "2016-06", "date_month"),
     C("The offensive began in mid-January.", THU, "mid-January", "DATE", "2017-01", "date_month"),
     C("The deal must be signed by the end of January.", THU, "the end of January", "DATE", "2017-01", "date_month"),
     C("The agreement expires in December.", THU, "December", "DATE", "2017-12", "date_month",
@@ -153,12 +142,8 @@ CASES = [
           "gives 2016-12; only the coming December can still expire")),
     C("The agreement expired in December.", THU, "December", "DATE", "2016-12", "date_month"),
     C("The parliament is set to vote in February.", THU, "February", "DATE", "2017-02", "date_month"),
-    C("The summit is scheduled for May.", THU, "May", "DATE", "2017-05", "date_month",
-      Bug("'is scheduled for <month>' reads as past for bare months: 'The summit is scheduled for May' in a "
-          "January story gives 2016-05 (every month after the document's behaves so; weekdays and "
-          "'scheduled for Feb. 2' are right)")),
-    C("The summit is scheduled for October.", MAY, "October", "DATE", "2017-10", "date_month",
-      Bug("'The summit is scheduled for October' in a May story gives 2016-10")),
+    C("The summit is scheduled for May.", THU, "May", "DATE", "2017-05", "date_month"),
+    C("The summit is scheduled for October.", MAY, "October", "DATE", "2017-10", "date_month"),
     C("Parliament will vote in September on the budget.", MAY, "September", "DATE", "2017-09", "date_month"),
     C("The rebels said in November that they would withdraw.", MAY, "November", "DATE", "2016-11", "date_month"),
     C("The figures for Sept. were revised downward.", MAY, "Sept.", "DATE", "2016-09", "date_month_abbr"),
@@ -199,8 +184,8 @@ CASES = [
       "the third quarter", "DATE", "2017-Q3", "date_quarter"),
     C("The company posted a loss in the fourth quarter.", FEB,
       "the fourth quarter", "DATE", "2016-Q4", "date_quarter"),
-    C("Growth slowed to 1.2 percent in Q3 2016.", MAY, "Q3 2016", "DATE", "2016-Q3", "date_quarter",
-      bug_rule("'Q3 2016' is not recognised: only '2016' is tagged (DATE 2016)")),
+    C("Growth slowed to 1.2 percent in Q3 2016.", MAY, "Q3 2016", "DATE", "2016-Q3", "date_q_quarter"),
+    C("Sales rose 3 percent in Q1, the company said.", MAY, "Q1", "DATE", "2017-Q1", "date_q_quarter"),
     C("Growth in 2016's first quarter was revised up.", MAY,
       "2016's first quarter", "DATE", "2016-Q1", "date_quarter"),
     C("Sales fell sharply last quarter.", MAY, "last quarter", "DATE", "2017-Q1", "date_shift_unit"),
@@ -213,11 +198,8 @@ CASES = [
     C("The offensive began in the summer of 2014.", MAY, "the summer of 2014", "DATE", "2014-SU", "date_season_y"),
     C("The siege lasted through winter 2016.", MAY, "winter 2016", "DATE", "2016-WI", "date_season_y"),
     C("The party split in the spring of 1998.", MAY, "the spring of 1998", "DATE", "1998-SP", "date_season_y"),
-    C("Talks will resume in the spring.", THU, "the spring", "DATE", "2017-SP", "date_season",
-      bug_rule("bare seasons are not recognised ('in the spring', 'over the winter'): nothing is tagged; a bare "
-               "season could be read with tense like a bare month")),
-    C("The offensive began in the summer.", THU, "the summer", "DATE", "2016-SU", "date_season",
-      bug_rule("bare season in a past sentence: nothing is tagged (expected last summer, 2016-SU)")),
+    C("Talks will resume in the spring.", THU, "the spring", "DATE", "2017-SP", "date_season"),
+    C("The offensive began in the summer.", THU, "the summer", "DATE", "2016-SU", "date_season"),
     # ---- holidays, fixed and movable ----------------------------------------------------------------
     C("The ceasefire is due to start on Thanksgiving.", THANKS, "Thanksgiving", "DATE", "2016-11-24", "date_holiday"),
     C("Shelling continued through Christmas, residents said.", TUE_JAN, "Christmas", "DATE", "2016-12-25",
@@ -227,9 +209,7 @@ CASES = [
     C("The parade will be held on Memorial Day.", "2017-05-20", "Memorial Day", "DATE", "2017-05-29", "date_holiday"),
     C("Families will gather on Thanksgiving.", "2016-11-17", "Thanksgiving", "DATE", "2016-11-24", "date_holiday"),
     C("Soldiers hope to be home by Christmas.", "2016-12-20", "Christmas", "DATE", "2016-12-25", "date_holiday"),
-    C("Protests are planned for Labor Day.", "2017-05-20", "Labor Day", "DATE", "2017-09-04", "date_holiday",
-      Bug("'are planned for Labor Day' in a May 2017 story gives last year's Labor Day 2016-09-05 ('will be held "
-          "on Labor Day' gives 2017-09-04)")),
+    C("Protests are planned for Labor Day.", "2017-05-20", "Labor Day", "DATE", "2017-09-04", "date_holiday"),
     C("The president will speak on Independence Day.", JUL, "Independence Day", "DATE", "2016-07-04", "date_holiday"),
     # ---- weekdays with tense ------------------------------------------------------------------------
     C("Foreign Minister Sergey Lavrov told reporters on Thursday.", THU, "Thursday", "DATE", "2017-01-19",
@@ -398,9 +378,16 @@ CASES = [
     C("Profit rose to $5 million in the first quarter from $4 million a year earlier.", MAY,
       "a year earlier", "DATE", "2016-Q1", "date_earlier"),
     C("Profit rose in the first quarter, compared with a loss in the same quarter a year ago.", MAY,
-      "the same quarter a year ago", "DATE", "2016-Q1", "date_ago",
-      bug_rule("'the same quarter a year ago' is cut in two: 'the same quarter' 2017-Q1 (wrong: it is last "
-               "year's) and 'a year ago' 2016-Q1")),
+      "the same quarter a year ago", "DATE", "2016-Q1", "date_same_period_ago",
+      Bug("date_same_period_ago counts from the document's period, not the one the sentence names: 'the first "
+          "quarter ... the same quarter a year ago' (May story) gives 2016-Q2 instead of 2016-Q1")),
+    C("Sales rose in the third quarter from the same quarter last year.", NOV,
+      "the same quarter last year", "DATE", "2016-Q3", "date_same_period_ago",
+      Bug("'the third quarter ... the same quarter last year' (November story) gives 2016-Q4, the document's "
+          "quarter a year back, instead of 2016-Q3")),
+    C("Output rose in October from the same month a year ago.", NOV,
+      "the same month a year ago", "DATE", "2016-10", "date_same_period_ago",
+      Bug("'October ... the same month a year ago' (November story) gives 2016-11 instead of 2016-10")),
     # ---- vague references ---------------------------------------------------------------------------
     C("The conflict is now in its sixth year.", THU, "now", "DATE", "PRESENT_REF", "date_present_ref"),
     C("The region is currently under curfew.", THU, "currently", "DATE", "PRESENT_REF", "date_present_ref"),
@@ -448,22 +435,16 @@ CASES = [
     C("Exports fell in the past year.", THU, "the past year", "DURATION", "P1Y", "dur_the_past_unit"),
     C("Tensions have risen over the last decade.", THU, "the last decade", "DURATION", "P10Y", "dur_the_past_unit"),
     C("The ceasefire will be reviewed over the next month.", THU,
-      "the next month", "DURATION", "P1M", "dur_the_past_unit",
-      bug_rule("'over the next month' (the dur_the_past_unit example 'the next month') gives nothing (earlier it "
-               "was taken by date_narr_next as DATE 2017-02)")),
-    C("It was the deadliest day of the year.", THU, "the year", "DATE", "2017", "dur_the_year",
-      Bug("'the deadliest day of the year' is not a span: dur_the_year gives DURATION P1Y where the year is "
-          "the current one, DATE 2017")),
+      "the next month", "DURATION", "P1M", "dur_the_past_unit"),
+    C("It was the deadliest day of the year.", THU, "the year", "DATE", "2017", "date_of_the_year"),
+    C("It was the worst month of the year for the army.", THU, "the year", "DATE", "2017", "date_of_the_year"),
     C("The two sides have been at war for years.", THU, "years", "DURATION", "PXY", "dur_bare_plural"),
     C("Negotiations have stalled for decades.", THU, "decades", "DURATION", "PXDE", "dur_bare_plural"),
     C("A five-year-long war ended in 1975.", THU, "five-year-long", "DURATION", "P5Y", "dur_adjectival"),
     C("They signed a 10-year-long lease on the base.", THU, "10-year-long", "DURATION", "P10Y", "dur_adjectival"),
     C("The six-year-old civil war has killed 300,000 people.", THU, "six-year-old", "DURATION", "P6Y",
-      "dur_adjectival",
-      bug_rule("the age of a war ('the six-year-old civil war') is not tagged: '-old' is vetoed for every noun, "
-               "not only for people ('a 6-year-old boy')")),
-    C("The region has seen decades-long conflict.", THU, "decades-long", "DURATION", "PXDE", "dur_adjectival",
-      bug_rule("'decades-long' (and 'months-long') are not tagged")),
+      "dur_adjectival"),
+    C("The region has seen decades-long conflict.", THU, "decades-long", "DURATION", "PXDE", "dur_adjectival"),
     C("The meeting lasted half an hour.", THU, "half an hour", "DURATION", {"PT0.5H", "PT30M"}, "dur_half"),
     C("The rebels gave the convoy half an hour to leave.", THU, "half an hour", "DURATION", {"PT0.5H", "PT30M"},
       "dur_half"),
@@ -485,11 +466,9 @@ CASES = [
       "2016-11-09T17:00", "time_clock_date"),
     C("The rebels must hand over their weapons by noon on Jan. 15.", TUE_JAN, "noon on Jan. 15", "TIME",
       "2017-01-15T12:00", "time_clock_date"),
-    C("The protest ended at 0800 GMT.", THU, "0800 GMT", "TIME", "2017-01-19T08:00", "time_clock24",
-      bug_rule("wire-style four-digit times are not recognised: '0800 GMT' gives nothing")),
+    C("The protest ended at 0800 GMT.", THU, "0800 GMT", "TIME", "2017-01-19T08:00", "time_clock_hhmm"),
     C("The rebels said they would leave by 1600 local time.", THU, "1600 local time", "TIME", "2017-01-19T16:00",
-      "time_clock24",
-      bug_rule("'by 1600 local time' is read as the year 1600: DATE 1600 (date_year)")),
+      "time_clock_hhmm"),
     C("Noon is the deadline for the rebels.", THU, "Noon", "TIME", "2017-01-19T12:00", "time_noon"),
     C("The deadline is Thursday, noon.", THU, "noon", "TIME", "2017-01-19T12:00", "time_noon"),
     C("The ceasefire took effect at noon.", THU, "noon", "TIME", "2017-01-19T12:00", "time_noon"),
@@ -508,11 +487,8 @@ CASES = [
     C("Protesters gather on Fridays in the main square.", THU, "Fridays", "SET", "XXXX-WXX-5", "set_weekdays"),
     C("He meets the press on Mondays.", THU, "Mondays", "SET", "XXXX-WXX-1", "set_weekdays"),
     C("Protesters gather on Friday nights outside parliament.", MAY, "Friday nights", "SET", "XXXX-WXX-5TNI",
-      "set_weekday_pods",
-      bug_rule("'Friday nights' is taken by time_weekday_pod (the partofday list has the plurals too): DATE "
-               "2017-05-05, not the SET XXXX-WXX-5TNI of set_weekday_pods")),
-    C("The market opens on Sunday mornings.", MAY, "Sunday mornings", "SET", "XXXX-WXX-7TMO", "set_weekday_pods",
-      bug_rule("'Sunday mornings' is taken by time_weekday_pod: DATE 2017-05-07, not a SET")),
+      "set_weekday_pods"),
+    C("The market opens on Sunday mornings.", MAY, "Sunday mornings", "SET", "XXXX-WXX-7TMO", "set_weekday_pods"),
     C("The council meets twice a year.", THU, "twice a year", "SET", "P1Y", "set_times_a"),
     C("Patients take the pills three times a day.", THU, "three times a day", "SET", "P1D", "set_times_a"),
     C("Envoys meet twice a week in Geneva.", THU, "twice a week", "SET", "P1W", "set_times_a"),
@@ -548,9 +524,7 @@ NEGATIVE = [
     pytest.param("We have already invited the United States, he said.", THU, id="we-not-wednesday"),
     pytest.param("Wed like to see the talks resume.", THU, id="Wed-typo-not-wednesday"),
     pytest.param("The talks may fail, he warned.", THU, id="may-the-verb"),
-    pytest.param("The parliament, an august body, met in the old palace.", THU, id="august-the-adjective",
-                 marks=bug("lowercase 'august' (the adjective) is tagged as the month: DATE 2016-08; it is not in "
-                           "the lexicon's CASE_SENSITIVE words as 'may' and 'march' are")),
+    pytest.param("The parliament, an august body, met in the old palace.", THU, id="august-the-adjective"),
     pytest.param("Violence continues to mar the talks.", THU, id="mar-the-verb"),
     pytest.param("May God protect our soldiers, he said.", THU, id="May-optative"),
     pytest.param("Britain's Theresa May will visit Washington.", THU, id="Theresa-May-subject"),
@@ -567,18 +541,13 @@ NEGATIVE = [
     pytest.param("The talks should resume as soon as possible.", THU, id="as-soon-as-possible"),
     pytest.param("The rebels hold 1999 square kilometres of land.", THU, id="1999-square-km"),
     pytest.param("Flight 2016 landed safely.", THU, id="flight-number"),
-    pytest.param("The Sunday Times reported that the deal was close.", THU, id="Sunday-Times",
-                 marks=bug("a newspaper's name: 'Sunday' tagged DATE 2017-01-15")),
-    pytest.param("The Good Friday Agreement ended decades of violence.", THU, id="Good-Friday-Agreement",
-                 marks=bug("a treaty's name: 'Friday' tagged DATE 2017-01-13")),
-    pytest.param("Israel captured the territory in the Six-Day War.", THU, id="Six-Day-War",
-                 marks=bug("a war's name: 'Six-Day' tagged DURATION P6D")),
+    pytest.param("The Sunday Times reported that the deal was close.", THU, id="Sunday-Times"),
+    pytest.param("The Good Friday Agreement ended decades of violence.", THU, id="Good-Friday-Agreement"),
+    pytest.param("Israel captured the territory in the Six-Day War.", THU, id="Six-Day-War"),
     pytest.param("The field pumps 100,000 barrels a day.", THU, id="rate-a-day"),
     pytest.param("He earns $500 a month.", THU, id="rate-a-month"),
     pytest.param("Rents rise 10 percent a year.", THU, id="rate-a-year"),
-    pytest.param("The country imports 2 million tonnes per year.", THU, id="rate-per-year",
-                 marks=bug("rates are not time expressions ('$5 a year', '100,000 barrels a day' give nothing), "
-                           "but 'per year' after a count is still SET P1Y through set_every_unit")),
+    pytest.param("The country imports 2 million tonnes per year.", THU, id="rate-per-year"),
     pytest.param("A 30-year-old man was arrested.", THU, id="30-year-old"),
     pytest.param("Shares fell 2.5 percent to 2017 pence.", THU, id="2017-pence"),
     pytest.param("Resolution 2254 calls for a ceasefire.", THU, id="resolution-number"),
@@ -642,8 +611,6 @@ def _rule_names() -> list[str]:
 
 
 DEAD_RULES: dict[str, str] = {  # rule -> why no sentence can reach it (strict xfail until it can)
-    "set_weekday_pods": "time_weekday_pod comes first with the same extent: the partofday word list holds the "
-                        "plurals ('nights', 'mornings') too",
 }
 
 
@@ -680,13 +647,9 @@ def test_document_dates_are_the_weekdays_named():
     pytest.param("The two sides met earlier this year in Geneva.", "earlier this year", "START", id="earlier-this-year"),
     pytest.param("The truce has held for about two weeks.", "two weeks", "APPROX", id="about-two-weeks"),
     pytest.param("The rebels must leave within 48 hours.", "48 hours", "EQUAL_OR_LESS", id="within"),
-    pytest.param("The blast occurred at around 9 a.m.", "9 a.m.", "APPROX", id="around-9-am",
-                 marks=bug("approximators are read only before durations and 'ago': 'around 9 a.m.' has mod ''")),
-    pytest.param("Tensions have risen over the last two days.", "the last two days", "", id="over-the-last",
-                 marks=bug("the preposition 'over' before 'the last two days' is read as the approximator "
-                           "'over' (more than): mod MORE_THAN")),
-    pytest.param("Over the past year, prices doubled.", "the past year", "", id="Over-the-past-year",
-                 marks=bug("'Over the past year' gets mod MORE_THAN from the preposition")),
+    pytest.param("The blast occurred at around 9 a.m.", "9 a.m.", "APPROX", id="around-9-am"),
+    pytest.param("Tensions have risen over the last two days.", "the last two days", "", id="over-the-last"),
+    pytest.param("Over the past year, prices doubled.", "the past year", "", id="Over-the-past-year"),
     pytest.param("About 10 years ago the war started.", "10 years ago", "APPROX", id="about-10-years-ago"),
 ])
 def test_mod(sentence, text, mod):
@@ -810,8 +773,7 @@ def test_weekday_tense_grid(template, tense):
     ("The government plans to cut taxes in {}.", "future"),
     ("The envoy is expected to visit in early {}.", "future"),
     ("The vote will take place on {} 12.", "future"),
-    pytest.param("The summit is scheduled for {}.", "future",
-                 marks=bug("'is scheduled for <month>' is read as past for every month after the document's")),
+    pytest.param("The summit is scheduled for {}.", "future"),
 ])
 def test_month_tense_grid(template, tense):
     """Past: within the twelve months up to the document's month; future: within the twelve months from it."""
