@@ -719,11 +719,32 @@ def _dedupe(events: list[_Event]) -> list[_Event]:
     return out
 
 
+def _third_person(phrase: str) -> str:
+    """'invite' -> 'invites', 'break ties with' -> 'breaks ties with', 'try' -> 'tries'."""
+    head, _, rest = phrase.partition(" ")
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if head in irregular:
+        head = irregular[head]
+    elif head.endswith(("s", "sh", "ch", "x", "z", "o")):
+        head += "es"
+    elif len(head) > 1 and head.endswith("y") and head[-2] not in "aeiou":
+        head = head[:-1] + "ies"
+    else:
+        head += "s"
+    return f"{head} {rest}".strip()
+
+
 def _summary(ev: _Event, info) -> str:
     t = ev.pred.token
     verb = ev.pred.pattern or t.lemma_.lower()
-    if ev.modality == "negated":
-        verb = "not " + verb
+    if t.pos_ in ("VERB", "AUX"):  # a headline's present: "Russia invites United States"
+        a1 = ev.actor1
+        plural = a1 is not None and a1.type not in ("state", "government", "igo", "person", "media") \
+            and a1.canonical.split()[-1].endswith("s") and not a1.canonical.endswith("ss")  # "Syrian rebels"
+        verb = {"negated": ("do not " if plural else "does not ") + verb, "planned": "will " + verb,
+                "hypothetical": "could " + verb}.get(ev.modality) or (verb if plural else _third_person(verb))
+    elif ev.modality == "negated":
+        verb = "no " + verb
     parts = [ev.actor1.canonical if ev.actor1 else "", verb, ev.actor2.canonical if ev.actor2 else ""]
     s = " ".join(x for x in parts if x)
     tail = []
