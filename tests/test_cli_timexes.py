@@ -162,8 +162,7 @@ def test_five_megabyte_story_is_refused_with_one_line(tmp_path):
 
 
 @pytest.mark.parametrize("value", [
-    pytest.param("lots", marks=bug("'--max-chars lots' is rejected by argparse's type=int: two lines on stderr "
-                                   "(the usage line, then the error), where '--dct notadate' gives one")),
+    "lots",
     "-5", "0"])
 def test_bad_max_chars(value):
     assert_clean_error(run("seeds/000_370d267beaadfd9e.txt", "--max-chars", value))
@@ -261,3 +260,9 @@ def test_dateline_date_is_one_row_valued_as_the_document_time(dateline, date, tm
     text = f.read_text(encoding="utf-8")
     for r in got:
         assert " ".join(text[int(r["start"]):int(r["end"])].split()) == r["text"]
+
+
+@pytest.mark.parametrize("args", [[], ["--bogus", "seeds/000_370d267beaadfd9e.txt"], ["a.txt", "b.txt"]],
+                         ids=["no-file", "unknown-option", "two-files"])
+def test_usage_errors_are_one_line(args):
+    assert_clean_error(run(*args))
