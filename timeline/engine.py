@@ -11,7 +11,7 @@ event table, a DataFrame, possibly empty) or `skipped` with `message`. The docum
 `chunk_size` in input order, whatever the engine, and each chunk is parsed as one `nlp.pipe` call; since a chunk
 is the same on every engine, so is every parse, and the tables are equal row for row.
 
-Memory stays flat: at most `2 x workers` chunks are in flight (the input is pulled only as results come back),
+Memory stays flat: at most `WINDOW x workers` chunks are in flight (the input is pulled only as results come back),
 and results are handed to the caller chunk by chunk.
 
 Engines:
@@ -30,6 +30,7 @@ import sys
 from typing import Iterable, Iterator
 
 CHUNK_SIZE = 32
+WINDOW = 4       # chunks in flight per worker: enough that a slow chunk at the head does not leave workers idle
 
 
 def _result(entry_label: str, item: dict | None, status: str, message: str = "", mentions=None) -> dict:
@@ -182,7 +183,7 @@ def _run_local(entries, workers: int, chunk_size: int):
         ctx, init = multiprocessing.get_context("spawn"), _init_worker
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init,
                              initargs=(_current_model(),) if init else ()) as pool:
-        yield from _windowed(entries, chunk_size, 2 * workers,
+        yield from _windowed(entries, chunk_size, WINDOW * workers,
                              lambda chunk: pool.submit(process_chunk, chunk, chunk_size), lambda f: f.result())
 
 
@@ -248,7 +249,7 @@ def _run_dask(entries, workers: int, scheduler: str | None, chunk_size: int, clu
     cluster = cluster or DaskCluster(workers, scheduler)
     try:
         client = cluster.client
-        window = 2 * max(1, cluster.n_workers)
+        window = WINDOW * max(1, cluster.n_workers)
         yield from _windowed(entries, chunk_size, window,
                              lambda chunk: client.submit(process_chunk, chunk, chunk_size, pure=False),
                              lambda f: f.result())
