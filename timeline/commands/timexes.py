@@ -29,7 +29,7 @@ def register(sub):
                    help="document creation time (publication date); wins over the dateline")
     p.add_argument("--max-chars", type=int, default=MAX_STORY_CHARS, metavar="N",
                    help=f"refuse stories longer than N characters (default {MAX_STORY_CHARS:,}; parsing takes "
-                        "about a minute per million characters)")
+                        "minutes per million characters and about 2 GB of memory)")
     p.set_defaults(func=run)
 
 

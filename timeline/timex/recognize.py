@@ -210,12 +210,13 @@ def find_candidates(text: str) -> list[Candidate]:
 def select(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest first, then the earlier rule."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # character positions already covered (expressions are short: linear overall)
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        span = range(c.start, c.end)
+        if any(i in taken for i in span):
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken.update(span)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -511,9 +511,14 @@ def _ago(c: Candidate, ctx: Context) -> Resolved:
     anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
-    if f.get("periodyear"):  # "the same quarter a year ago": this quarter, one year back
+    if f.get("periodyear"):  # "the same quarter a year ago": the quarter the sentence names, one year back
         gran = V.UNIT_GRAN.get(f.get("unit", "Q"), "quarter")
-        p = V.shift(V.period_of(anchor.period.start, gran), -1, "Y")
+        n = ctx.narrative
+        if n is not None and n.sent == ctx.sent and n.period.granularity == gran:
+            base, anchor = n.period, n
+        else:
+            base = V.period_of(anchor.period.start, gran)
+        p = V.shift(base, -1, "Y")
         return Resolved(p.value, p.granularity, p, anchor=anchor.describe())
     if f.get("keepday"):  # "a year ago today": that very day
         return _offset(Anchor(V.day(anchor.period.start), anchor.source, offset=anchor.offset), direction, num, unit,
