@@ -51,7 +51,10 @@ def process_chunk(chunk: list, batch_size: int = CHUNK_SIZE) -> list[dict]:
     events per document. A document that fails is a `skipped` result; a failure of the batched parse falls back
     to parsing each document alone, so one bad document never takes its chunk down."""
     from timeline import nlp
-    from timeline.events import extract_events, make_document
+    import pandas as pd
+
+    from timeline.events import extract_event_rows, make_document
+    from timeline.schema import EVENT_COLUMNS
 
     results: list = [None] * len(chunk)
     documents = []
@@ -77,7 +80,9 @@ def process_chunk(chunk: list, batch_size: int = CHUNK_SIZE) -> list[dict]:
             results[i] = _result(label, item, "skipped", "cannot parse: " + _reason(doc))
             continue
         try:
-            table = extract_events(d, pub_date=d.pub_date, spacy_doc=doc)
+            # a plain frame per document; the schema's dtypes are applied once per chunk downstream (validating
+            # each article's table cost more than extracting its events)
+            table = pd.DataFrame(extract_event_rows(d, pub_date=d.pub_date, spacy_doc=doc), columns=EVENT_COLUMNS)
         except Exception as exc:
             results[i] = _result(label, item, "skipped", "extraction failed: " + _reason(exc))
             continue

@@ -326,7 +326,9 @@ class MemorySink:
 
         if not self.tables:
             return empty_merged()
-        return merge_events(with_mention_ids(pd.concat(self.tables, ignore_index=True)))
+        from timeline.schema import validate_events
+
+        return merge_events(with_mention_ids(validate_events(pd.concat(self.tables, ignore_index=True))))
 
     def describe(self) -> str:
         return ""
