@@ -1,8 +1,8 @@
 """`timeline serve [INPUT...] [--db PATH] [--host 127.0.0.1] [--port 8050]`: the dashboard in the browser.
 
 INPUT files are event tables in the schema of timeline.schema (CSV, Parquet or JSONL); `--db PATH` serves a
-DuckDB store (timeline.store); with neither, the default store (data/timeline.duckdb or $TIMELINE_DB), built
-from seeds/ with `timeline extract` on first start. Where the events come from is decided in one place,
+DuckDB store (timeline.store); with neither, the default store (data/timeline.duckdb or $TIMELINE_DB), which
+`timeline extract` builds out of seeds/ on first start. Where the events come from is decided in one place,
 `load_events_for_serve(args)`. Articles added in the browser go through timeline.extract and, when serving a
 store, into it.
 """
