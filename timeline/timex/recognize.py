@@ -218,7 +218,3 @@ def select(cands: list[Candidate]) -> list[Candidate]:
         chosen.append(c)
         taken.update(span)
     return sorted(chosen, key=lambda c: c.start)
-
-
-def recognize(text: str) -> list[Candidate]:
-    return select(find_candidates(text))

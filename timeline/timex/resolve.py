@@ -56,10 +56,6 @@ class Resolved:
 NARRATIVE_WINDOW = 4  # sentences a narrative year stays in force for year-less dates
 
 
-def _unit_letter(unit: str) -> str:
-    return unit
-
-
 def duration_value(num: str, unit: str) -> str:
     if unit in ("H", "MI", "S"):
         letter = {"H": "H", "MI": "M", "S": "S"}[unit]

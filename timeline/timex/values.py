@@ -148,34 +148,3 @@ def shift(p: Period, n: int, unit: str) -> Period:
 
 UNIT_GRAN = {"D": "day", "W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
              "CE": "century", "H": "time", "MI": "time", "S": "time"}
-
-
-def interval_of_value(value: str) -> tuple[str, str]:
-    """ISO [start, end) of a resolved TIMEX3 DATE value; ("", "") when it has none (vague, X-ed, durations)."""
-    import re
-
-    try:
-        if re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", value):
-            p = day(dt.date.fromisoformat(value[:10]))
-        elif re.fullmatch(r"\d{4}-\d\d", value):
-            p = month(int(value[:4]), int(value[5:7]))
-        elif re.fullmatch(r"\d{4}", value):
-            p = year(int(value))
-        elif m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
-            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            p = weekend_of(monday) if m.group(3) else week_of(monday)
-        elif m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-            p = quarter(int(m.group(1)), int(m.group(2)))
-        elif m := re.fullmatch(r"(\d{4})-H([12])", value):
-            p = half(int(m.group(1)), int(m.group(2)))
-        elif m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
-            p = season(int(m.group(1)), m.group(2))
-        elif re.fullmatch(r"\d{3}", value):
-            p = decade(int(value))
-        elif re.fullmatch(r"\d{2}", value):
-            p = century(int(value))
-        else:
-            return "", ""
-    except ValueError:
-        return "", ""
-    return p.start.isoformat(), p.end.isoformat()
