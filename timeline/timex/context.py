@@ -120,6 +120,13 @@ def _tense_from_verb(tok) -> str | None:
     t = verb_tense(v)
     if t is None and v.dep_ in ("conj", "xcomp", "ccomp", "advcl") and v.head.i != v.i:
         t = verb_tense(v.head)
+        if t == PAST and any(a.lower_ == "to" for a in v.children if a.dep_ == "aux"):
+            return DEADLINE  # "asked him to testify on Feb. 10": after the asking, either side of today
+    if t == PAST and v.lemma_.lower() in cues()["prospective"]:
+        need = {"call": ("for",), "set": ("for", "as")}.get(v.lemma_.lower())
+        if need and not any(ch.lower_ in need for ch in v.children):
+            return t  # "called for talks on May 3", "set May 3 as the deadline"; not "a record set on Aug. 6"
+        return DEADLINE  # "has scheduled a news conference Thursday", "invited them to a ceremony on March 12"
     return t
 
 

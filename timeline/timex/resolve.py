@@ -369,6 +369,8 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
         d = a - dt.timedelta(days=back)
     elif ctx.tense in (FUTURE, PRESENT):
         d = a + dt.timedelta(days=fwd)
+    elif ctx.tense == DEADLINE:  # either side of the anchor: the nearest
+        d = a - dt.timedelta(days=back) if back <= fwd else a + dt.timedelta(days=fwd)
     else:  # no tense to read: news reports what has happened
         d = a - dt.timedelta(days=back)
     p = V.day(d)
