@@ -80,6 +80,12 @@ YEAR_IN_SENTENCE = "In 2011, protests began in March and spread to the south."
                  "Two days later", "2017-01-18", id="two-days-after-monday"),
     pytest.param("The talks will begin on Feb. 2. Two days later, the ministers will meet in Geneva.", THU,
                  "Two days later", "2017-02-04", id="two-days-after-a-future-date"),
+    pytest.param("The rebels declared victory on Jan. 1, 1959. Young Cubans have played a large part in the "
+                 "campaign. The boat sank in late November off the coast.", "2000-04-01",
+                 "late November", "1999-11", id="present-sentence-ends-the-history"),
+    pytest.param("The two men charged in the Dec. 21, 1988, bombing were freed. They were removed from the list "
+                 "after the leader agreed in April to hand them over.", "1999-06-07",
+                 "April", "1999-04", id="a-date-inside-a-noun-phrase-sets-no-narrative"),
 ])
 def test_narrative(text, dct, phrase, value):
     t = _at(text, dct, phrase)

@@ -158,14 +158,29 @@ def simple_past(doc, start: int, end: int) -> bool:
 
 
 def dates_clause(doc, start: int, end: int) -> bool:
-    """The expression dates a clause ("In October 1954, the FLN rose") rather than a noun ("the 1988 bombing")."""
+    """The expression dates a clause ("In October 1954, the FLN rose") rather than a noun ("the 1988 bombing",
+    "the two men charged in the Dec. 21, 1988, bombing")."""
     tok = token_at(doc, start, end)
     if tok is None:
         return False
     head = tok.head
     if head.pos_ == "ADP" and head.i != tok.i:
         head = head.head
-    return head.pos_ in ("VERB", "AUX")
+    return head.pos_ in ("VERB", "AUX") and head.dep_ not in ("acl", "relcl", "amod")
+
+
+def present_sentence(sent) -> bool:
+    """The sentence's main clause is told in the present ("Cubans have played a part", "relatives are fighting"):
+    a past narrative running before it has stopped."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    if root.lemma_.lower() in cues()["reporting"]:
+        return False  # "Castro said ...": the report's frame, not the story's tense
+    auxes = {a.lower_ for a in root.children if a.dep_ in ("aux", "auxpass")}
+    if root.tag_ == "VBN" and auxes & {"has", "have", "'s", "'ve"}:
+        return True
+    return verb_tense(root) == PRESENT
 
 
 def is_reporting(doc, start: int, end: int) -> bool:

@@ -39,6 +39,7 @@ class Context:
     recent: bool = False   # the phrase read against the speech time falls within weeks of it
     reporting: bool = False  # the phrase dates a reporting verb ("said on Thursday"): the news's own time
     narrative_near: bool = True  # the narrative date was set in the same paragraph
+    narrative_broken: bool = False  # a sentence told in the present came between the narrative date and here
 
 
 @dataclass
@@ -247,7 +248,7 @@ def narrative_in_force(ctx: Context, grans: tuple[str, ...], same_sentence: bool
     if not n.clausal:
         return False
     return (n.period.year < ctx.speech.period.year and ctx.sent - n.sent <= NARRATIVE_WINDOW
-            and ctx.tense not in (FUTURE, PRESENT))
+            and ctx.tense not in (FUTURE, PRESENT) and not ctx.narrative_broken)
 
 
 def _anchor_for_calendar(ctx: Context) -> tuple[Anchor | None, bool]:

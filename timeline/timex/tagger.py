@@ -7,7 +7,7 @@ import re
 import datetime as dt
 
 from timeline.timex import values as V
-from timeline.timex.context import PRESENT, dates_clause, DEADLINE, FUTURE, PAST, simple_past, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
+from timeline.timex.context import PRESENT, dates_clause, present_sentence, DEADLINE, FUTURE, PAST, simple_past, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
 from timeline.timex.model import Timex
 from timeline.timex.recognize import Candidate, find_candidates, select
 from timeline.timex.resolve import Anchor, Context, Resolved, resolve
@@ -113,7 +113,9 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     # must not hide a good one of the same extent
     if not cands:
         return []
-    sent_starts = [s.start_char for s in doc.sents]
+    sents = list(doc.sents)
+    sent_starts = [s.start_char for s in sents]
+    present = [present_sentence(s) for s in sents]
     quotes = quote_spans(text)
     dct_anchor = Anchor(V.day(dct), "dct") if dct else None
 
@@ -137,7 +139,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
             tense = PAST  # a headline's present tense reports the past
-        ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct,
+        broken = narrative is not None and any(present[k] for k in range(narrative.sent + 1, sent))
+        ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken,
                       reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start),
                       narrative_near=narrative is not None and "\n\n" not in text[narrative.offset:c.start])
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
