@@ -578,6 +578,18 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
         p = V.day(anchor.period.start)
         return Resolved(p.value, "day", p, anchor=anchor.describe())
     anchor = ctx.narrative or ctx.speech
+    if f.get("scope") == "period" and ctx.speech is not None and (
+            anchor is None or anchor.period.year < ctx.speech.period.year):
+        # "the year-ago quarter" compares with the period now reported on: a narrative date already in an
+        # earlier year ("in the 1988 period") is the comparison itself, not the period to shift
+        anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    if f.get("scope") == "period" and anchor.period.granularity in ("day", "time", "week", "month"):
+        gran = "quarter" if "quarter" in c.text.lower() else "year"  # a reporting period, never a day
+        base = V.period_of(anchor.period.start, gran)
+        if gran == "quarter" and anchor is ctx.speech:  # the quarter reported on: the last one completed
+            base = V.shift(base, -1, "Q")
+        p = V.shift(base, direction * int(float(num)), unit)
+        return Resolved(p.value, p.granularity, p, anchor=anchor.describe())
     return _offset(anchor, direction, num, unit, keep_gran=True)
