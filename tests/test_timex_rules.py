@@ -45,7 +45,7 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2016-01-05": "Tuesday", "2016-02-29": "Monday", "2016-03-01": "Tuesday", "2016-11-17": "Thursday",
               "2016-12-06": "Tuesday", "2016-12-20": "Tuesday", "2016-12-29": "Thursday", "2017-01-01": "Sunday",
               "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday",
-              "2017-02-20": "Monday", "2017-02-22": "Wednesday"}
+              "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday"}
 
 
 def bug(reason: str):
@@ -142,6 +142,32 @@ CASES = [
     C("The university has scheduled a news conference Thursday.", "2017-02-22", "Thursday", "DATE", "2017-02-23",
       "date_weekday"),
     C("Stocks closed near the record high set on Aug. 6.", "2017-02-22", "Aug. 6", "DATE", "2016-08-06", "date_mdy"),
+    C("The concerts in London were scheduled for July.", MAY, "July", "DATE", "2017-07", "date_month"),
+    C("She was the doctor for concerts scheduled for July.", SEP, "July", "DATE", "2017-07", "date_month"),
+    # "until" after a simple past looks back; after a deadline verb it points ahead
+    C("She held that view until March 7, when she changed it.", "2017-03-05", "March 7", "DATE", "2016-03-07",
+      "date_mdy"),
+    C("The agency gave the company until March 7 to reply.", "2017-03-05", "March 7", "DATE", "2017-03-07",
+      "date_mdy"),
+    # a modal: either side of the story's date, the nearest
+    C("The package could be decided at a meeting on Sunday.", "2017-01-20", "Sunday", "DATE", "2017-01-22",
+      "date_weekday"),
+    C("Officials could not be reached on Thursday.", "2017-01-20", "Thursday", "DATE", "2017-01-19",
+      "date_weekday"),
+    C("The talks may resume in February.", "2017-01-20", "February", "DATE", "2017-02", "date_month"),
+    # clock times
+    C("The first polls closed at 17.20 GMT.", THU, "17.20 GMT", "TIME", "2017-01-19T17:20", "time_clock_dotted"),
+    C("Posted at 00.09 BST.", THU, "00.09 BST", "TIME", "2017-01-19T00:09", "time_clock_dotted"),
+    C("The blast occurred at about 10:35 a.m. Wednesday, toppling a building.", THU, "10:35 a.m. Wednesday",
+      "TIME", "2017-01-18T10:35", "time_clock_weekday"),
+    C("The bomb went off at 10:35 a.m. (0735 GMT) Wednesday.", THU, "10:35 a.m.", "TIME", "2017-01-18T10:35",
+      "time_clock"),
+    # the narrative's day
+    C("The ceasefire was signed on Jan. 12. Later in the day, shelling resumed.", THU, "Later in the day", "DATE",
+      "2017-01-12", "date_in_the_day"),
+    C("On Monday the talks opened. Earlier in the day, rebels shelled the city.", THU, "Earlier in the day", "DATE",
+      "2017-01-16", "date_in_the_day"),
+    C("A 17th-century mosque was damaged.", THU, "17th-century", "DATE", "16", "date_century"),
     C("Exports rose 4 percent in the 12 months to June.", THU, "June", "DATE", "2016-06", "date_month"),
     C("The offensive began in mid-January.", THU, "mid-January", "DATE", "2017-01", "date_month"),
     C("The deal must be signed by the end of January.", THU, "the end of January", "DATE", "2017-01", "date_month"),
@@ -534,6 +560,11 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("He spoke on the BBC's Today programme about the vote.", THU, id="Today-the-programme"),
+    pytest.param("She hosted the Hope For Haiti Now telethon.", THU, id="Now-in-a-name"),
+    pytest.param("Fans in their 30s and 40s love the band.", THU, id="ages-not-decades"),
+    pytest.param("He is in his late 50s.", THU, id="age-late-50s"),
+    pytest.param("Sales rose for the period between the two votes.", THU, id="the-period-between"),
     pytest.param("We have already invited the United States, he said.", THU, id="we-not-wednesday"),
     pytest.param("Wed like to see the talks resume.", THU, id="Wed-typo-not-wednesday"),
     pytest.param("The talks may fail, he warned.", THU, id="may-the-verb"),

@@ -66,7 +66,11 @@ def verb_tense(v) -> str | None:
     if modal:
         if any(a.lower_ in ("would", "'d") for a in modal):
             return FUTURE  # "would meet on Monday": future of a past frame
-        return None  # could, may, might, should: no direction
+        if aux_words & {"have", "'ve"}:
+            return PAST  # "may have left on Monday"
+        # "could be decided at a meeting on Sunday", "may resume on Monday", but also "could not be reached on
+        # Monday": either side of today, the nearest
+        return DEADLINE
     tags = [v.tag_] + [a.tag_ for a in auxes]
     if "VBD" in tags:
         return PAST
@@ -81,7 +85,8 @@ def verb_tense(v) -> str | None:
         if not auxes:
             nxt = v.doc[v.i + 1].lower_ if v.i + 1 < len(v.doc) else ""
             if v.lemma_.lower() in ("set", "schedule", "slate", "plan", "due", "expect") and nxt in ("for", "to"):
-                return FUTURE  # "a summit set for April"
+                return DEADLINE  # "a summit set for April", "concerts scheduled for July": ahead of the
+                # planning, on either side of today: the nearest
             return PAST  # reduced relative: "a truce agreed on Monday"
     if v.tag_ == "VBG" and aux_words & {"is", "are", "am", "'re", "'m"}:
         return FUTURE  # "is meeting on Monday": arranged future
@@ -131,12 +136,17 @@ def _tense_from_verb(tok) -> str | None:
 
 
 def after_deadline_word(doc, start: int, end: int) -> bool:
-    """A deadline or start word just before the date: "payable Dec. 7", "extended the offer to Nov. 20"."""
+    """A deadline or start word just before the date: "payable Dec. 7", "extended the offer to Nov. 20".
+    Not "until" or "by" after a simple past: "held that view until March 7" looks back."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     before = list(doc[max(0, span.start - 2):span.start])
     for i, t in enumerate(before):
+        if t.lower_ in ("until", "till", "by", "through") and simple_past(doc, start, end):
+            v = governing_verb(token_at(doc, start, end))
+            if v is None or v.lemma_.lower() not in cues()["deadline_verb"]:
+                return False
         if t.lower_ in cues()["deadline"]:
             if t.lower_ == "to":  # "extended the offer to Nov. 20", not "the 12 months to June"
                 prev = t.doc[t.i - 1] if t.i > 0 else None

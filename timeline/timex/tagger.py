@@ -94,7 +94,29 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].pos_ == "NOUN":
         return False
+    if c.rule in ("date_present_ref", "date_today", "date_tomorrow", "date_yesterday") and c.text[:1].isupper():
+        before = text[max(0, c.start - 3):c.start].rstrip(" \t")
+        prev = (text[max(0, c.start - 30):c.start].split() or [""])[-1]
+        if before and before[-1] not in ".!?:;\"“‘'(\n—-_" and prev[:1].isupper():
+            return False  # "the BBC's Today program", "the Hope For Haiti Now telethon": part of a name
+    if c.rule == "date_decade" and "decade_full" not in c.fields and re.search(
+            r"\b(?:in|into|of)\s+(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]+)?"
+            r"(?:[1-9]0s\s+(?:and|or|to)\s+(?:(?:early|mid|late)[\s-]+)?)?$",
+            text[max(0, c.start - 30):c.start], re.I):
+        return False  # "people in their 30s": an age
     return True
+
+
+FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+
+
+def _trim(c: Candidate) -> Candidate:
+    """A full stop after a month written in full ends the sentence ("on 17 March."); after "Jan." it is the word's."""
+    if c.text.endswith(".") and c.text[:-1].rsplit(None, 1)[-1].lower() in FULL_MONTHS:
+        c.end -= 1
+        c.text = c.text[:-1]
+    return c
 
 
 def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, int] | None = None,
@@ -109,7 +131,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         from timeline.nlp import parse
 
         doc = parse(text)
-    cands = select([c for c in find_candidates(text) if _keep(c, doc, text)])  # vetoes first: a vetoed reading
+    cands = select([_trim(c) for c in find_candidates(text) if _keep(c, doc, text)])  # vetoes first: a vetoed reading
     # must not hide a good one of the same extent
     if not cands:
         return []
@@ -187,7 +209,29 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             ctx.speech = speech
             r = resolve(c, ctx)
             out[idx] = _timex(c, r, c.rule + "+quote")
+    if dct is not None:
+        _clock_takes_next_day(out, text, dct.isoformat())
     return out
+
+
+CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted")
+
+
+def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
+    """A bare clock time dated from the document takes the day printed just after it, in the same sentence:
+    "occurred at about 10:35 a.m. (0735 GMT) Friday", "7:01 pm ET February 11, 2013"."""
+    for i, t in enumerate(out):
+        if t.rule not in CLOCK_RULES or not t.value.startswith(dct + "T"):
+            continue
+        for nxt in out[i + 1:i + 3]:
+            gap = text[t.end:nxt.start]
+            if len(gap) > 30 or re.search(r"[.!?;]\s", gap) or "\n" in gap:
+                break
+            if nxt.type == "DATE" and nxt.granularity == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value):
+                t.value = nxt.value + "T" + t.value.split("T", 1)[1]
+                t.anchor = f"next:{nxt.value}@{nxt.start}"
+                t.interval_start, t.interval_end = nxt.interval_start, nxt.interval_end
+                break
 
 
 UNTIL_WORDS = ("until", "till", "by", "before")
