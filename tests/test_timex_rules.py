@@ -171,9 +171,9 @@ CASES = [
     C("Exports rose 4 percent in the 12 months to June.", THU, "June", "DATE", "2016-06", "date_month"),
     C("The offensive began in mid-January.", THU, "mid-January", "DATE", "2017-01", "date_month"),
     C("The deal must be signed by the end of January.", THU, "the end of January", "DATE", "2017-01", "date_month"),
-    C("The agreement expires in December.", THU, "December", "DATE", "2017-12", "date_month",
-      Bug("a present tense about a month already past this year ('expires in December' in a January story) "
-          "gives 2016-12; only the coming December can still expire")),
+    C("The agreement expires in December.", THU, "December", "DATE", "2017-12", "date_month"),
+    C("Parliament meets in March to vote on the budget.", MAY, "March", "DATE", "2018-03", "date_month"),
+    C("Shares, worth $5 in October, are worth half that now.", MAY, "October", "DATE", "2016-10", "date_month"),
     C("The agreement expired in December.", THU, "December", "DATE", "2016-12", "date_month"),
     C("The parliament is set to vote in February.", THU, "February", "DATE", "2017-02", "date_month"),
     C("The summit is scheduled for May.", THU, "May", "DATE", "2017-05", "date_month"),

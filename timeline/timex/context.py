@@ -115,7 +115,22 @@ def tense_of(doc, start: int, end: int) -> str | None:
     prev = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
     if prev is not None and prev.lower_ == "since":
         return PAST  # "since Dec. 30" can only look back
-    return _tense_from_verb(tok)
+    t = _tense_from_verb(tok)
+    if t == PRESENT and _through_adjective(tok):
+        return None  # "properties, worth $130 million in October, are worth half that now"
+    return t
+
+
+def _through_adjective(tok) -> bool:
+    seen = 0
+    while tok is not None and seen < 8 and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.pos_ == "ADJ":
+            return True
+        seen += 1
+    return False
 
 
 def _tense_from_verb(tok) -> str | None:

@@ -115,7 +115,7 @@ def _choose(builders, anchor: V.Period, tense: str | None, forward: bool = False
         # allow a date up to a day after the anchor (the wire's dateline can lag a day)
         before = [p for p in cands if p.start <= a_start + dt.timedelta(days=1)]
         return max(before, key=lambda p: p.start) if before else min(cands, key=lambda p: p.start)
-    if tense == FUTURE:
+    if tense in (FUTURE, PRESENT):  # a present with a date is a timetable: "the agreement expires in December"
         # a period just ended still counts ("will report results for the third quarter" in October)
         lag = dt.timedelta(days=45 if cands[0].granularity == "quarter" else 0)
         after = [p for p in cands if p.end + lag > a_start]
