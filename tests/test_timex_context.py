@@ -306,3 +306,10 @@ def test_story(phrase, value):
 def test_story_has_nothing_else():
     found = sorted(t.text for t in _tags(STORY, STORY_DCT))
     assert found == sorted(p for p, _ in STORY_GOLD)
+
+
+def test_next_day_after_a_year_is_not_invented():
+    """"The next day" after a narrative that gave only years names no day: unresolved, not January 2."""
+    t = _at("Between 2011 and 2014 the war raged. The next day, the talks collapsed.", THU, "The next day")
+    assert t.value == "XXXX-XX-XX" and not t.resolved, _show([t])
+

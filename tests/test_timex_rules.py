@@ -168,6 +168,15 @@ CASES = [
     C("On Monday the talks opened. Earlier in the day, rebels shelled the city.", THU, "Earlier in the day", "DATE",
       "2017-01-16", "date_in_the_day"),
     C("A 17th-century mosque was damaged.", THU, "17th-century", "DATE", "16", "date_century"),
+    # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
+    C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
+    C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
+    C("The form was filed on 31/12/16.", THU, "31/12/16", "DATE", "2016-12-31", "date_dmy_slash"),
+    # a relative day against a narrative that only gave a month or a year keeps what it gave
+    C("In October 2015, the rebels took the town. That same day, the army withdrew.", THU, "That same day", "DATE",
+      "2015-10-XX", "date_narr_same"),
+    C("The ceasefire was signed in March 2016. The army withdrew that same day.", THU, "that same day", "DATE",
+      "2016-03-XX", "date_narr_same"),
     C("Exports rose 4 percent in the 12 months to June.", THU, "June", "DATE", "2016-06", "date_month"),
     C("The offensive began in mid-January.", THU, "mid-January", "DATE", "2017-01", "date_month"),
     C("The deal must be signed by the end of January.", THU, "the end of January", "DATE", "2017-01", "date_month"),
@@ -731,7 +740,13 @@ def _granularity_of(typ: str, value: str) -> set[str]:
 
     for pattern, gran in patterns:
         if re.fullmatch(pattern, date):
-            return {gran}
+            known = {gran}
+            # "that same day" in a story that gave only "October 2015": 2015-10-XX, known to the month
+            if re.fullmatch(r"\d{4}-\d{2}-XX", date):
+                known.add("month")
+            elif re.fullmatch(r"\d{4}-XX-XX|\d{4}-XX|\d{4}-WXX", date):
+                known.add("year")
+            return known
     return set()
 
 

@@ -472,6 +472,17 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
     gran = V.UNIT_GRAN.get(unit)
     if gran is None:
         return Resolved("XXXX", "year", resolved=False)
+    if f.get("anchor") == "narr" and anchor is ctx.narrative and gran in V.GRAN_ORDER \
+            and anchor.period.granularity in V.GRAN_ORDER and not V.finer_or_equal(anchor.period.granularity, gran):
+        # "that same day" after "in October 1998": the narrative never said which day; keep what it did say
+        n = anchor.period
+        if n.granularity in ("month", "year") and gran in ("day", "week", "month") and shift == 0:
+            y = n.start.year
+            known = f"{y}-{n.start.month:02d}" if n.granularity == "month" else f"{y}-XX"
+            value = {"day": f"{known}-XX", "week": f"{y}-WXX", "month": known}[gran]
+            if value != known:
+                return Resolved(value, n.granularity, n, anchor=anchor.describe(), mod=mod)
+        return Resolved(_unresolved_rel(unit, f), gran, resolved=False, mod=mod)
     base = anchor.period if (f.get("anchor") == "narr" and V.finer_or_equal(gran, anchor.period.granularity)
                              and anchor.period.granularity != "day") else V.period_of(a, gran)
     if unit == "Q" and shift == 0 and (f.get("latest") or "latest" in c.text.lower()):

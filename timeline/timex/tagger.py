@@ -111,9 +111,17 @@ FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "
                "november", "december")
 
 
+ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+                 "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "yr", "yrs", "mo", "mos", "hr", "hrs",
+                 "min", "mins", "sec", "secs", "wk", "wks", "a.m", "p.m", "est", "gmt", "edt", "utc", "st", "nd", "rd",
+                 "th", "no", "vs"}
+
+
 def _trim(c: Candidate) -> Candidate:
-    """A full stop after a month written in full ends the sentence ("on 17 March."); after "Jan." it is the word's."""
-    if c.text.endswith(".") and c.text[:-1].rsplit(None, 1)[-1].lower() in FULL_MONTHS:
+    """A full stop after a whole word ends the sentence ("on 17 March.", "that same day."); after "Jan." or
+    "p.m." it belongs to the abbreviation."""
+    last = c.text[:-1].rsplit(None, 1)[-1].lower() if c.text.endswith(".") and len(c.text) > 1 else ""
+    if last and last not in ABBREVIATIONS and (last in FULL_MONTHS or (last.isalpha() and len(last) >= 3)):
         c.end -= 1
         c.text = c.text[:-1]
     return c
