@@ -313,3 +313,14 @@ def test_next_day_after_a_year_is_not_invented():
     t = _at("Between 2011 and 2014 the war raged. The next day, the talks collapsed.", THU, "The next day")
     assert t.value == "XXXX-XX-XX" and not t.resolved, _show([t])
 
+
+
+def test_days_counted_from_a_week_are_not_invented():
+    """"Two days earlier" after "last week" names no day."""
+    t = _at("Last week the talks failed. Two days earlier, rebels had shelled the town.", THU, "Two days earlier")
+    assert t.value == "XXXX-XX-XX" and not t.resolved, _show([t])
+
+
+def test_mod_of_late_weekday():
+    t = _at("Rebels attacked the base late Wednesday.", THU, "late Wednesday")
+    assert (t.value, t.mod) == ("2017-01-18", "END"), _show([t])

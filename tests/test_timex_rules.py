@@ -168,6 +168,8 @@ CASES = [
     C("On Monday the talks opened. Earlier in the day, rebels shelled the city.", THU, "Earlier in the day", "DATE",
       "2017-01-16", "date_in_the_day"),
     C("A 17th-century mosque was damaged.", THU, "17th-century", "DATE", "16", "date_century"),
+    C("Rebels attacked the base late Wednesday.", THU, "late Wednesday", "DATE", "2017-01-18", "date_weekday"),
+    C("Rebels attacked the base early Thursday.", THU, "early Thursday", "DATE", "2017-01-19", "date_weekday"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

@@ -376,7 +376,7 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
         d = a - dt.timedelta(days=back)
     p = V.day(d)
     # "Friday night" keeps the day as its value (TimeBank's practice); the part of day stays in the text
-    return Resolved(p.value, "day", p, anchor=anchor.describe())
+    return Resolved(p.value, "day", p, anchor=anchor.describe(), mod=f.get("mod") or "")
 
 
 def _clock(c: Candidate, ctx: Context) -> Resolved:
@@ -475,14 +475,7 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
     if f.get("anchor") == "narr" and anchor is ctx.narrative and gran in V.GRAN_ORDER \
             and anchor.period.granularity in V.GRAN_ORDER and not V.finer_or_equal(anchor.period.granularity, gran):
         # "that same day" after "in October 1998": the narrative never said which day; keep what it did say
-        n = anchor.period
-        if n.granularity in ("month", "year") and gran in ("day", "week", "month") and shift == 0:
-            y = n.start.year
-            known = f"{y}-{n.start.month:02d}" if n.granularity == "month" else f"{y}-XX"
-            value = {"day": f"{known}-XX", "week": f"{y}-WXX", "month": known}[gran]
-            if value != known:
-                return Resolved(value, n.granularity, n, anchor=anchor.describe(), mod=mod)
-        return Resolved(_unresolved_rel(unit, f), gran, resolved=False, mod=mod)
+        return _partial(anchor, gran, unit, f, mod, same=shift == 0)
     base = anchor.period if (f.get("anchor") == "narr" and V.finer_or_equal(gran, anchor.period.granularity)
                              and anchor.period.granularity != "day") else V.period_of(a, gran)
     if unit == "Q" and shift == 0 and (f.get("latest") or "latest" in c.text.lower()):
@@ -501,6 +494,24 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         value = f"{p.value}T{f['pod']}"
         typ = "TIME"
     return Resolved(value, p.granularity, p, anchor=anchor.describe(), mod=mod, type=typ)
+
+
+def _coarser(anchor: Anchor, gran: str) -> bool:
+    g = anchor.period.granularity
+    return gran in V.GRAN_ORDER and g in V.GRAN_ORDER and not V.finer_or_equal(g, gran)
+
+
+def _partial(anchor: Anchor, gran: str, unit: str, f: dict, mod: str = "", same: bool = True) -> Resolved:
+    """A day (or week, month) counted from a narrative date that is coarser: only what the narrative said is known.
+    "that same day" after "October 1998" is 1998-10-XX; "two days earlier" after "last week" is not known."""
+    n = anchor.period
+    if same and n.granularity in ("month", "year") and gran in ("day", "week", "month"):
+        y = n.start.year
+        known = f"{y}-{n.start.month:02d}" if n.granularity == "month" else f"{y}-XX"
+        value = {"day": f"{known}-XX", "week": f"{y}-WXX", "month": known}[gran]
+        if value != known:
+            return Resolved(value, n.granularity, n, anchor=anchor.describe(), mod=mod)
+    return Resolved(_unresolved_rel(unit, f), gran, resolved=False, mod=mod)
 
 
 def _unresolved_rel(unit: str, f: dict) -> str:
@@ -589,6 +600,9 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
         p = V.day(anchor.period.start)
         return Resolved(p.value, "day", p, anchor=anchor.describe())
     anchor = ctx.narrative or ctx.speech
+    gran = V.UNIT_GRAN.get(unit, "day")
+    if anchor is not None and anchor is ctx.narrative and f.get("scope") != "period" and _coarser(anchor, gran):
+        return _partial(anchor, gran, unit, f, same=False)  # "two days earlier" after "last week"
     if f.get("scope") == "period" and ctx.speech is not None and (
             anchor is None or anchor.period.year < ctx.speech.period.year):
         # "the year-ago quarter" compares with the period now reported on: a narrative date already in an
