@@ -13,7 +13,9 @@ withdraw" -> intent to de-escalate, "refused to meet" -> reject a meeting, "thre
 with force); a complement consumed that way is not listed again. A negated predicate takes the entry's
 `negated` code or is dropped. A future/conditional active clause ("will provide aid", "would blockade") is a
 statement of intent (03x) or a threat (13x), and "X must/should ..." a demand (10x), as CAMEO codes them. Reporting verbs (say, tell) give 010 only when
-what they report has no event of its own.
+what they report has no event of its own. A lexicon code `-` names a word that is never an event ("heart attack");
+as the cause of a death or injury ("killed in the earthquake", "died of a heart attack") it means nobody did it, and
+the death is no event either. A proper name inside a PERSON entity or after "Mr"/"Ms" ("Mr Ban") is never a predicate.
 """
 from __future__ import annotations
 
@@ -120,7 +122,7 @@ def lookup_entry(lemma: str, pos: str | None = None, deps: Iterable[str] = ()) -
 def lookup_code(lemma: str, pos: str | None = None, *, deps: Iterable[str] = (), negated: bool = False) -> str | None:
     """CAMEO code for a lemma (with the lemmas of its dependents for multiword patterns); None if unknown."""
     e = lookup_entry(lemma, pos, deps)
-    if e is None:
+    if e is None or e.code == NOT_EVENT:
         return None
     if negated:
         return e.negated or None
@@ -218,9 +220,22 @@ def _pos_of(t) -> str | None:
     return None
 
 
+NOT_EVENT = "-"   # lexicon code of a word that is not an event
+_NAME_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "miss"}
+
+
+def _is_name(t) -> bool:
+    """A person's name that is also a word ("Mr Ban", "Ms Strike")."""
+    if t.pos_ != "PROPN":
+        return False
+    if t.ent_type_ == "PERSON":
+        return True
+    return t.i > 0 and t.nbor(-1).lower_ in _NAME_TITLES
+
+
 def _entry_for(t, as_complement: bool = False) -> LexEntry | None:
     pos = _pos_of(t)
-    if pos is None:
+    if pos is None or _is_name(t):
         return None
     if pos == "VERB" and t.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
@@ -281,6 +296,9 @@ class _Coder:
         """The coded complement of a framing predicate: clause (xcomp/ccomp) or event-noun object."""
         kids = list(t.children)
         clauses = [c for c in kids if c.dep_ in ("xcomp", "ccomp")]
+        # "called for Saleh to step down": a for-to clause parsed as an adverbial clause
+        clauses += [c for c in kids if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for"
+                                                                 for g in c.children)]
         # "counting on them accepting": complement inside a prepositional phrase
         for c in kids:
             if c.dep_ == "prep":
@@ -316,12 +334,26 @@ class _Coder:
                 return c, p
         return None, None
 
+    def natural_cause(self, t) -> bool:
+        """'killed in the earthquake', 'died of a heart attack': the cause named is not an actor's act."""
+        nouns = [c for c in t.children if c.dep_ == "nsubj" and _pos_of(c) == "NOUN"]
+        for c in t.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after", "of", "from"):
+                nouns += [g for g in c.children if g.dep_ == "pobj" and _pos_of(g) == "NOUN"]
+        for n in nouns:
+            e = _entry_for(n, True)
+            if e is not None and e.code == NOT_EVENT:
+                return True
+        return False
+
     def code(self, t, as_complement: bool = False) -> PredicateCode | None:
         if t.i in self.memo:
             return self.memo[t.i]
         self.memo[t.i] = None  # cycle guard
         e = _entry_for(t, as_complement)
         res = None
+        if e is not None and (e.code == NOT_EVENT or (e.frame == "result" and self.natural_cause(t))):
+            e = None
         if e is not None:
             neg = _negated(t)
             code, via = e.code, "lexicon"
