@@ -252,3 +252,22 @@ def test_span_gives_doc_offsets(nlp):
     assert [m.canonical for m in ms] == ["Mohammad Javad Zarif", "Russia"]
     assert all(doc.text[m.start:m.end] == m.text for m in ms)
     assert [(m.start, m.canonical) for m in ms] == [(m.start, m.canonical) for m in find_actors(doc)]
+
+
+# ------------------------------------------------------------------ fixes from an audit on unseen news (invented cases)
+
+def test_surname_alone_links_to_the_full_name_before(nlp):
+    text = "Tunisian President Hamid Karoui spoke on Monday. Later, Karoui met the envoy and Mr Karoui left."
+    ms = [m for m in find_actors(nlp(text)) if m.start > text.index("Later")]
+    assert [(m.text, m.canonical, m.country) for m in ms] == [("Karoui", "Hamid Karoui", "TUN"),
+                                                            ("Mr Karoui", "Hamid Karoui", "TUN")]
+
+
+def test_surname_next_to_another_name_is_someone_else(nlp):
+    text = "Tunisian President Hamid Karoui spoke on Monday. Later, Ahmed Karoui met the envoy."
+    ms = [m for m in find_actors(nlp(text)) if m.start > text.index("Later")]
+    assert all(m.canonical != "Hamid Karoui" for m in ms)
+
+
+def test_adjective_group_word_is_not_an_actor(nlp):
+    assert [m.text for m in find_actors(nlp("He took power in a military coup in 1969."))] == []

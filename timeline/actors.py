@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -651,6 +651,9 @@ class _Composer:
                 continue
             if kind == "group":
                 label, type_, alone = e.target
+                st = self.spacy_tok(r.i0) if r.i1 - r.i0 == 1 else None
+                if st is not None and st.pos_ == "ADJ" and st.dep_ == "amod":
+                    alone = False  # "a military coup": an adjective, not the body itself
                 if alone:
                     if self.ctx:
                         self.emit(r.i0, r.i1, *self.country_body(self.ctx, label, type_), rule="group+context")
@@ -662,7 +665,58 @@ class _Composer:
         if self.doc is not None:
             self.add_spacy_persons()
         self.out.sort(key=lambda m: m.start)
+        self.link_surnames()
         return self.out
+
+    def link_surnames(self):
+        """A surname alone ("Saleh", "Mr Howard") after the full name ("Ali Abdullah Saleh", "Michael Howard"):
+        the same person. Only capitalised words the dictionary does not know otherwise, not next to another
+        capitalised word ("Ahmed Saleh" is someone else)."""
+        full: dict[str, list[ActorMention]] = {}
+        for m in self.out:
+            words = [w for w in _TOKEN_RE.findall(m.canonical) if w[:1].isalpha()]
+            if m.type == "person" and len(words) >= 2 and words[-1][:1].isupper():
+                sur = _key(words[-1])
+                if len(sur) >= 3 and sur not in _NAME_PARTICLES:
+                    full.setdefault(sur, []).append(m)
+        if not full:
+            return
+
+        def earlier(key, pos):
+            c = [m for m in full.get(key, []) if m.end <= pos]
+            return c[-1] if c else None
+
+        for k, m in enumerate(self.out):  # "Mr Howard" (a title and an unknown name) -> Michael Howard
+            if m.type == "person" and m.rule == "title+unknown_name" and len(m.canonical.split()) == 1:
+                ref = earlier(_key(m.canonical), m.start)
+                if ref is not None:
+                    self.out[k] = replace(m, canonical=ref.canonical, country=m.country or ref.country,
+                                          role=m.role or ref.role, actor_id=ref.actor_id, rule="title+surname_ref")
+        taken = [(m.start, m.end) for m in self.out]
+        lo, hi = self.limits if self.limits else (0, len(self.text))
+        added = []
+        for i, t in enumerate(self.toks):
+            if t.key not in full or not t.text[:1].isupper() or not (lo <= t.start and t.end <= hi):
+                continue
+            if self.by_start.get(i) is not None or any(a <= t.start < b for a, b in taken):
+                continue
+            prev_cap = i > 0 and self.toks[i - 1].text[:1].isupper() and self.toks[i - 1].text.isalpha() \
+                and self.text[self.toks[i - 1].end:t.start] == " " and self.toks[i - 1].key not in _NOT_NAMES \
+                and not self.sentence_initial(i - 1)
+            next_cap = i + 1 < len(self.toks) and self.toks[i + 1].text[:1].isupper() \
+                and self.text[t.end:self.toks[i + 1].start] == " "
+            if prev_cap or next_cap:
+                continue
+            st = self.spacy_tok(i)
+            if st is not None and st.pos_ != "PROPN":
+                continue
+            ref = earlier(t.key, t.start)
+            if ref is None:
+                continue
+            added.append(ActorMention(t.start, t.end, t.text, ref.canonical, "person", ref.country, ref.role,
+                                      "surname_ref", ref.actor_id, self.locative(i)))
+        if added:
+            self.out = sorted(self.out + added, key=lambda m: m.start)
 
     def possessed_person(self, i) -> int:
         """End token index of a PERSON entity starting at token i that the dictionary does not know, else 0."""
