@@ -47,12 +47,24 @@ HYPOTHETICAL_AUX = {"would", "could", "may", "might"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 PLAN_WORDS = {"scheduled", "planned", "expected", "due", "upcoming", "set", "slated"}
 PLAN_LEMMAS = {"plan", "intend", "expect", "schedule", "prepare", "aim"}
+RAISING_LEMMAS = PLAN_LEMMAS | {"set", "slate", "believe", "say", "report", "think", "suppose", "understand",
+                                "know", "see", "allow", "permit", "authorize", "authorise"}
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside"}
 TARGET_PREPS = {"to", "with", "against", "from", "on", "for", "toward", "towards", "into", "of", "over"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "pcomp"}
 VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 BOUND_SIGNALS = {"since", "until", "till", "before", "after", "by", "through", "throughout"}
 MAX_PER_SENTENCE = 2
+THIRD_PRONOUNS = {"he": "person", "she": "person", "they": "group"}
+# nouns whose possessor or modifier is the one the act is done to ("Sgrena's release", "Saddam's execution")
+PATIENT_NOUNS = {"release", "arrest", "detention", "capture", "execution", "kidnapping", "abduction", "killing",
+                 "assassination", "murder", "overthrow", "ouster", "removal", "expulsion", "deportation",
+                 "extradition", "trial", "conviction", "sentencing", "imprisonment", "rescue", "evacuation",
+                 "death", "funeral", "resignation"}
+BACKGROUND_PREPS = {"during", "throughout"}  # "standing firm during the Iraq war": the war is background
+PERSON_NOUNS = {"official", "source", "resident", "man", "woman", "doctor", "witness", "spokesman", "spokeswoman",
+                "diplomat", "analyst", "fighter", "commander", "soldier", "officer", "member", "lawyer", "aide",
+                "activist", "journalist", "reporter", "expert", "leader", "minister", "adviser", "advisor"}
 
 
 @dataclass
@@ -188,6 +200,12 @@ class _Story:
         if low in SPEAKER_PRONOUNS and t.pos_ == "PRON":
             frame = self.quote_frames.get(sent_quote) if sent_quote else None
             return frame.speaker if frame else None
+        if low in THIRD_PRONOUNS and t.pos_ == "PRON":
+            return self.pronoun_antecedent(t, THIRD_PRONOUNS[low])
+        if t.pos_ == "NOUN" and t.i not in self.tok_actor and any(c.lower_ == "the" for c in t.children):
+            holder = self.role_antecedent(t)  # "the president ordered ...": the president named before
+            if holder is not None:
+                return holder
         if low in RELATIVE_PRONOUNS and t.pos_ == "PRON" and t.head.dep_ in ("relcl",) and t.head.head is not None:
             return self.actor_at(t.head.head, sent_quote)
         if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in t.children) and t.i not in self.tok_actor:
@@ -205,6 +223,51 @@ class _Story:
             if d < best_depth:
                 best, best_depth = a, d
         return best
+
+    def pronoun_antecedent(self, t, kind: str, depth: int = 0):
+        """'he'/'she' -> a person, 'they' -> a group: the speaker when the pronoun is the subject of what that
+        speaker reports ("Saleh said he has requested ..."), else the nearest fitting actor named earlier in this
+        sentence or the one before, unless an unnamed person ("a resident", "the doctor") is named in between."""
+        if self.in_quote(t.idx) or depth > 3:
+            return None
+        fits = (lambda a: a.type == "person") if kind == "person" else (
+            lambda a: a.type not in ("person", "state", "media", "igo") and a.canonical.endswith("s"))
+        x, n = t, 0
+        while x.head.i != x.i and n < 8:
+            if x.dep_ in ("ccomp", "parataxis") and _is_speech(x.head):
+                subj = next((c for c in x.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i != t.i:
+                    a = (self.pronoun_antecedent(subj, THIRD_PRONOUNS[subj.lower_], depth + 1)
+                         if subj.lower_ in THIRD_PRONOUNS and subj.pos_ == "PRON" else self.actor_at(subj))
+                    if a is not None and fits(a):
+                        return a
+                break
+            if x.dep_ in ("relcl", "acl", "advcl"):
+                break
+            x, n = x.head, n + 1
+        sent = t.sent
+        lo = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        cands = [a for a in self.actors if lo <= a.start and a.end <= t.idx and not a.locative and fits(a)]
+        if not cands:
+            return None
+        # the nearest subject first ("Calipari was shot as he shielded Sgrena, whose freedom he had negotiated")
+        subjects = [a for a in cands if (r := _span_root(self.doc, a.start, a.end)) is not None
+                    and r.dep_ in ("nsubj", "nsubjpass")]
+        a = subjects[-1] if subjects else cands[-1]
+        if kind == "person":
+            span = self.doc.char_span(a.end, t.idx, alignment_mode="contract")
+            if span is not None and any(x.dep_ in ("nsubj", "nsubjpass", "appos") and x.lemma_.lower() in PERSON_NOUNS
+                                        and x.i not in self.tok_actor for x in span):
+                return None
+        return a
+
+    def role_antecedent(self, t):
+        """'the president' -> the person last named with that role ("Yemen's President Ali Abdullah Saleh")."""
+        word = t.lower_
+        for a in reversed([a for a in self.actors if a.end <= t.idx]):
+            if a.type == "person" and a.role and a.role.split()[-1].lower() == word:
+                return a
+        return None
 
     def subject_of(self, t):
         kids = list(t.children)
@@ -225,9 +288,13 @@ class _Story:
         if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
                 return None  # "the right thing to invite": no subject of its own
+            if _passive_relative(t):
+                return None  # "Shaye, who was sentenced", "a worker killed in ...": the noun is the target
             return t.head
         if t.dep_ in ("acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(t.head)
+        if t.dep_ == "advcl" and any(c.dep_ == "auxpass" for c in kids):
+            return None  # "until a consensus is reached": a passive with no agent names no actor
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head.i != t.i:
             head = t.head
             if t.dep_ == "pcomp" and head.dep_ == "prep":
@@ -238,15 +305,25 @@ class _Story:
                         if c.dep_ == "nsubjpass":
                             return c
                 return self.subject_of(head)
-        if t.dep_ in ("dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ in ("dobj", "pobj", "attr") and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in PATIENT_NOUNS:
             for c in kids:  # "Russia's invitation", "US participation"
                 if c.dep_ in ("poss", "compound", "nmod"):
                     return c
         return None
 
-    def target_tokens(self, t):
+    def target_tokens(self, t, speech: bool = False):
         kids = list(t.children)
+        if speech:  # a statement's target is whom it is told to ("told reporters"), never what it is about
+            out = [c for c in kids if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in ("it", "this", "that")]
+            for c in kids:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    out += [g for g in c.children if g.dep_ == "pobj"]
+            return out
         out = [c for c in kids if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        if _passive_relative(t):
+            out.insert(0, t.head)
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PATIENT_NOUNS:
+            out += [c for c in kids if c.dep_ in ("poss", "compound")]
         if any(c.dep_ == "auxpass" for c in kids) and not _control_passive(t):
             out = [c for c in kids if c.dep_ == "nsubjpass"] + out
         if t.pos_ in ("NOUN", "PROPN"):  # "talks between A and B": B
@@ -263,7 +340,7 @@ class _Story:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     out += [g for g in c.children if g.dep_ == "pobj"]
         for c in kids:
-            if c.dep_ in ("ccomp", "xcomp"):
+            if c.dep_ in ("ccomp", "xcomp") or _for_to_clause(c):
                 out += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                 out += [g for g in c.children if g.dep_ in ("dobj",)]
         return out
@@ -323,6 +400,8 @@ def _governing_timexes(story: _Story, event_nouns: set[int]) -> dict[int, list]:
                 break
             x = x.head
             n += 1
+            if x.dep_ == "prep" and x.lower_ in BOUND_SIGNALS:
+                break  # "in power since a coup in 1969": the date is inside a bound, not the event's date
             if _is_clause_head(x, event_nouns):
                 out.setdefault(x.i, []).append(tx)
                 break
@@ -331,10 +410,25 @@ def _governing_timexes(story: _Story, event_nouns: set[int]) -> dict[int, list]:
     return out
 
 
+def _for_to_clause(c) -> bool:
+    """'called for Saleh to step down': the clause is what is called for."""
+    return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+
+
+def _passive_relative(t) -> bool:
+    """'Shaye, who was sentenced ...', 'a worker killed in the blast': a passive clause on a noun."""
+    if t.dep_ == "relcl":
+        return any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children)
+    if t.dep_ == "acl":
+        return t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children)
+    return False
+
+
 def _control_passive(t) -> bool:
-    """'are expected to meet', 'is scheduled to visit': the passive subject is the complement's actor."""
+    """'are expected to meet', 'is scheduled to visit': the passive subject is the complement's actor (not so for
+    'Howard was invited to speak': the invitation is done to him)."""
     kids = list(t.children)
-    return (any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "nsubjpass" for c in kids)
+    return ((t.lemma_.lower() in RAISING_LEMMAS or t.lower_ in PLAN_WORDS) and any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "nsubjpass" for c in kids)
             and any(c.dep_ == "xcomp" for c in kids) and not any(c.dep_ == "agent" for c in kids))
 
 
@@ -344,6 +438,12 @@ def _tense_date(t, story: _Story) -> _Date:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBG" and not auxes:
+        # a gerund or participle has no tense of its own: "hoping ..." after a past verb is past; "for invading
+        # Iraq", "the humiliation of losing ..." say nothing about when
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+            return _tense_date(verb.head, story)
+        return _Date("PRESENT_REF", "", "", "vague", "", "tense:nonfinite", "")
     if auxes & FUTURE_AUX or _planned(verb):
         return _Date("FUTURE_REF", "", "", "vague", "", "tense:future", "")
     if auxes & (HYPOTHETICAL_AUX | {"can", "should", "must"}) and verb.tag_ == "VB":
@@ -535,6 +635,8 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
         if any(p.code[:2] != "01" for p in preds):
             preds = [p for p in preds if p.code[:2] != "01"]
         sent_quotes = [q for q in story.quotes if q[0] < s_end and q[1] > s_start]
+        if QUESTION_END.search(document.text[s_start:s_end]):
+            continue  # "Can they negotiate with the regime?": a question asserts no event
         chosen: list[_Event] = []
         for p in preds:
             t = p.token
@@ -543,6 +645,8 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
                 continue
             if sent_quotes and q is None and _in_frame(t, story):
                 continue  # part of the attribution ("at a press conference"), not of what is reported
+            if _background(t, gov):
+                continue
             if p.code[:2] == "01" and _is_speech(t) and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "prep", "advcl") for c in t.children):
                 continue  # "Mr X said." alone: the attribution of a neighbouring quote, not a statement
@@ -552,7 +656,7 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
             if ev.actor1 is None and ev.actor2 is None and ev.location and story.theatre is not None:
                 loc_actor = next((a for a in story.actors if a.canonical == ev.location and a.type == "state"), None)
                 if loc_actor is not None:
-                    ev.actor1 = loc_actor
+                    ev.actor1 = _people_of(loc_actor) if p.code[:2] == "14" else loc_actor
             if ev.actor1 is None and ev.actor2 is None and (ev.date.vague or not ev.date.from_timex):
                 continue
             if any(_same_event(ev, c) for c in chosen):
@@ -564,6 +668,24 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
 
     events = _dedupe(events)
     return _rows(document, events, dct, pub_date)
+
+
+QUESTION_END = re.compile(r"\?[\s'\"”’`]*$")
+
+
+def _background(t, gov) -> bool:
+    """An event noun in a 'during ...' phrase with no date of its own ("standing firm during the Iraq war")."""
+    return (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS
+            and not gov.get(t.i))
+
+
+def _people_of(state):
+    """The protesters of a country named only as the place of a protest ("the protests in Egypt")."""
+    from dataclasses import replace
+    from timeline.actors import get_matcher
+    name = f"{get_matcher().adj(state.country)} protesters" if state.country else "protesters"
+    return replace(state, canonical=name, type="civilians", actor_id="civilians:" + name.lower().replace(" ", "-"),
+                   rule="protest_place", locative=False)
 
 
 def _in_frame(t, story) -> bool:
@@ -601,7 +723,7 @@ def _read_event(story: _Story, p, s_start: int, s_end: int, quote, gov) -> _Even
     subj = story.subject_of(t)
     a1 = story.actor_at(subj, quote) if subj is not None else None
     a2 = None
-    for o in story.target_tokens(t):
+    for o in story.target_tokens(t, speech=_is_speech(t) and p.code[:2] == "01"):
         a = story.actor_at(o, quote)
         if a is not None and (a1 is None or a.canonical != a1.canonical):
             a2 = a
@@ -639,9 +761,11 @@ def _read_event(story: _Story, p, s_start: int, s_end: int, quote, gov) -> _Even
 def _inherited(t, gov, pred_codes=None, p=None):
     """(how, timex) from a first conjunct, an event-noun subject ("protests in March 2011 escalated"), or the
     event-noun object that a light or planning verb stands for ("will host talks next week")."""
-    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
-        if gov.get(t.head.i):
-            return "conjunct", gov[t.head.i][0]
+    bounded = any(c.dep_ == "prep" and c.lower_ in BOUND_SIGNALS for c in t.children)
+    participle = t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ in ("mark", "aux") for c in t.children)
+    if (t.dep_ == "conj" or participle) and t.head.pos_ in ("VERB", "AUX") and not bounded:  # not "but since then"
+        if gov.get(t.head.i):  # "interviewed him on Monday, hoping ...": the participle shares the clause's time
+            return ("participle" if participle else "conjunct"), gov[t.head.i][0]
         r = _inherited(t.head, gov)
         if r is not None:
             return r
