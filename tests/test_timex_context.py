@@ -324,3 +324,8 @@ def test_days_counted_from_a_week_are_not_invented():
 def test_mod_of_late_weekday():
     t = _at("Rebels attacked the base late Wednesday.", THU, "late Wednesday")
     assert (t.value, t.mod) == ("2017-01-18", "END"), _show([t])
+
+
+def test_a_run_of_days_has_one_interval():
+    t = _at("Talks are set for Jan. 23-24 in Astana.", THU, "Jan. 23-24")
+    assert (t.value, t.interval_start, t.interval_end) == ("2017-01-23", "2017-01-23", "2017-01-25"), _show([t])

@@ -170,6 +170,10 @@ CASES = [
     C("A 17th-century mosque was damaged.", THU, "17th-century", "DATE", "16", "date_century"),
     C("Rebels attacked the base late Wednesday.", THU, "late Wednesday", "DATE", "2017-01-18", "date_weekday"),
     C("Rebels attacked the base early Thursday.", THU, "early Thursday", "DATE", "2017-01-19", "date_weekday"),
+    C("Talks are set for Jan. 23-24 in Astana.", THU, "Jan. 23-24", "DATE", "2017-01-23", "date_mdy_range"),
+    C("The summit was held on 29-30 November 2016.", THU, "29-30 November 2016", "DATE", "2016-11-29",
+      "date_mdy_range"),
+    C("The truce took effect at midnight on Dec. 29-30.", THU, "midnight", "TIME", "2016-12-29T24:00", "time_noon"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -768,6 +772,8 @@ def test_interval_matches_value():
     for sentence, dct, *_ in CASES:
         for t in _tags(sentence, dct):
             if t.type != "DATE" or not t.resolved or t.granularity not in ("day", "month", "year"):
+                continue
+            if t.rule == "date_mdy_range":  # a run of days: its interval covers every day of the run
                 continue
             v = t.value
             if t.granularity == "day" and len(v) == 10:

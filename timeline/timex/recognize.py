@@ -120,6 +120,8 @@ def _fields(m, rule: Rule) -> dict | None:
             f["month"] = int(v)
         elif key == "day":
             f["day"] = int(regex.sub(r"\D", "", low))
+        elif key == "day2":
+            f["day2"] = int(low)
         elif key == "weekday":
             f["weekday"] = int(lex.value("weekday", low.rstrip(".").rstrip("s")) or lex.value("weekday", low.rstrip(".")))
         elif key in ("num", "num2"):

@@ -194,6 +194,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if r.mod == "" and (c.kind in ("dur", "ago", "later") or "hour" in c.fields or "timeword" in c.fields):
             r.mod = _approx_before(text, c.start) or r.mod
         out.append(_timex(c, r, rule))
+        if "day2" in c.fields and r.granularity == "day" and r.period is not None and c.fields["day2"] > r.period.start.day:
+            try:  # "Jan. 23-24": the value is the first day, the interval runs over the whole run of days
+                out[-1].interval_end = (r.period.start.replace(day=c.fields["day2"]) + dt.timedelta(days=1)).isoformat()
+            except ValueError:
+                pass
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q"))
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
@@ -222,14 +227,14 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     return out
 
 
-CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted")
+CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted", "time_noon")
 
 
 def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
-    """A bare clock time dated from the document takes the day printed just after it, in the same sentence:
+    """A bare clock time takes the day printed just after it, in the same sentence:
     "occurred at about 10:35 a.m. (0735 GMT) Friday", "7:01 pm ET February 11, 2013"."""
     for i, t in enumerate(out):
-        if t.rule not in CLOCK_RULES or not t.value.startswith(dct + "T"):
+        if t.rule not in CLOCK_RULES or "T" not in t.value:
             continue
         for nxt in out[i + 1:i + 3]:
             gap = text[t.end:nxt.start]
