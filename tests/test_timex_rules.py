@@ -174,6 +174,21 @@ CASES = [
     C("The summit was held on 29-30 November 2016.", THU, "29-30 November 2016", "DATE", "2016-11-29",
       "date_mdy_range"),
     C("The truce took effect at midnight on Dec. 29-30.", THU, "midnight", "TIME", "2016-12-29T24:00", "time_noon"),
+    C("Live updates\n1633: Police confirm two arrests.", THU, "1633", "TIME", "2017-01-19T16:33", "time_liveblog"),
+    C("Live page\n0946 GMT: The army says it shelled the town.", THU, "0946 GMT", "TIME", "2017-01-19T09:46",
+      "time_clock_hhmm"),
+    C("Updated\n2215: Talks end without a deal.", THU, "2215", "TIME", "2017-01-19T22:15", "time_liveblog"),
+    C("The army shelled the town at 2.10 pm.", THU, "2.10 pm", "TIME", "2017-01-19T14:10", "time_clock"),
+    C("The vote closes at 7.30pm ET Thursday.", THU, "7.30pm ET Thursday", "TIME", "2017-01-19T19:30",
+      "time_clock_weekday"),
+    C("The ministers met on Monday. That afternoon, the talks collapsed.", THU, "That afternoon", "TIME",
+      "2017-01-16TAF", "time_narr_same_pod"),
+    C("The talks collapsed on Jan. 12. That same night, shelling resumed.", THU, "That same night", "TIME",
+      "2017-01-12TNI", "time_narr_same_pod"),
+    C("A meeting on Friday and Saturday was to discuss the plan.", THU, "Saturday", "DATE", "2017-01-14",
+      "date_weekday"),
+    C("The talks will run from Monday to Wednesday.", THU, "Wednesday", "DATE", "2017-01-25", "date_weekday"),
+    C("He gave statements on Friday and Thursday.", THU, "Thursday", "DATE", "2017-01-19", "date_weekday"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -575,6 +590,9 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("Today presenter John Humphrys asked him about it.", THU, id="Today-presenter"),
+    pytest.param("The report appeared in Investor's Business Daily last.", THU, id="Business-Daily"),
+    pytest.param("He told the Today programme he was sure.", THU, id="the-Today-programme"),
     pytest.param("He spoke on the BBC's Today programme about the vote.", THU, id="Today-the-programme"),
     pytest.param("She hosted the Hope For Haiti Now telethon.", THU, id="Now-in-a-name"),
     pytest.param("Fans in their 30s and 40s love the band.", THU, id="ages-not-decades"),

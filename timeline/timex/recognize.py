@@ -28,7 +28,8 @@ BUILTINS = {
     "HOUR24": r"(?:[01]?\d|2[0-3])",
     "MIN": r"[0-5]\d",
     "AMPM": r"(?:[ap]\.m\.|[ap]m\b|[AP]M\b)",
-    "ZONE": r"(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|BST|MSK)|local\s+time",
+    "ZONE": r"(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|ET|PT|CT|MT|CET|CEST|EET|EEST|BST|MSK|IST|JST|AEST|AEDT|HKT)"
+            r"|local\s+time",
     "DECADE": r"(?:1[5-9]\d0|20[0-9]0)['’]?s|['’]?[1-9]0['’]?s(?!\w)|(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
     "TIMEWORD": r"noon|midnight",
     "HHMM": r"(?:[01]\d|2[0-3])[0-5]\d",

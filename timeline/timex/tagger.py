@@ -94,11 +94,13 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].pos_ == "NOUN":
         return False
-    if c.rule in ("date_present_ref", "date_today", "date_tomorrow", "date_yesterday") and c.text[:1].isupper():
+    if c.rule in ("date_present_ref", "date_today", "date_tomorrow", "date_yesterday", "set_adverb") \
+            and c.text[:1].isupper() and not c.text.isupper():
         before = text[max(0, c.start - 3):c.start].rstrip(" \t")
-        prev = (text[max(0, c.start - 30):c.start].split() or [""])[-1]
-        if before and before[-1] not in ".!?:;\"“‘'(\n—-_" and prev[:1].isupper():
-            return False  # "the BBC's Today program", "the Hope For Haiti Now telethon": part of a name
+        if before and (before[-1].isalnum() or before[-1] in ",’'"):
+            return False  # "the BBC's Today programme", "Hope For Haiti Now", "Investor's Business Daily": a name
+        if next_word.lower() in MEDIA_NOUNS:
+            return False  # "Today presenter John Humphrys"
     if c.rule == "date_decade" and "decade_full" not in c.fields and re.search(
             r"\b(?:in|into|of)\s+(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]+)?"
             r"(?:[1-9]0s\s+(?:and|or|to)\s+(?:(?:early|mid|late)[\s-]+)?)?$",
@@ -178,6 +180,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if dct_span and c.start >= dct_span[0] and c.end <= dct_span[1] and dct:
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
             rule = f"{c.rule}+dateline"
+        elif (wd_prev := _weekday_pair_start(c, out, text)) is not None:
+            d0 = dt.date.fromisoformat(wd_prev.value[:10])  # "on Friday and Saturday": the second follows the first
+            p = V.day(d0 + dt.timedelta(days=(c.fields["weekday"] - d0.isoweekday()) % 7))
+            r = Resolved(p.value, "day", p, anchor=f"range:{wd_prev.value}@{wd_prev.start}", mod=c.fields.get("mod") or "")
+            rule = c.rule + "+range"
         elif (rng := _range_start(c, out, text)) is not None:
             r = _resolve_range_end(c, rng)  # "from March 3 to March 5": the second date follows the first
             rule = c.rule + "+range"
@@ -253,6 +260,8 @@ LASTING_NOUNS = {"war", "conflict", "crisis", "insurgency", "uprising", "dispute
                  "stalemate", "strike", "moratorium", "freeze", "sanctions"}
 NAME_FOLLOWERS = {"Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "Agreement", "Accords", "Accord",
                   "Club", "Mosque", "Movement", "Group", "Massacre", "Night", "Show", "League"}
+MEDIA_NOUNS = {"programme", "program", "show", "presenter", "host", "newspaper", "edition", "bulletin", "broadcast",
+               "telethon", "magazine", "paper", "anchor", "website", "podcast", "correspondent"}
 RATE_WORDS = {"million", "billion", "thousand", "trillion", "percent", "%", "dollars", "cents", "times", "twice", "once",
               "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred"}
 SOON_WORDS = ("soon as", "early as")
@@ -284,6 +293,22 @@ def _after(text: str, start: int, words: tuple[str, ...]) -> bool:
 
 
 RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.I)
+
+
+WEEKDAY_LINK = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:on\s+)?", re.I)
+
+
+def _weekday_pair_start(c: Candidate, out: list, text: str):
+    """The first weekday of a pair or run ("Friday and Saturday", "Monday to Wednesday") that a bare weekday follows."""
+    if c.rule != "date_weekday" or "weekday" not in c.fields or not out:
+        return None
+    prev = out[-1]
+    if not prev.rule.startswith(("date_weekday", "date_shift_weekday")) or not re.fullmatch(r"\d{4}-\d\d-\d\d", prev.value) \
+            or not WEEKDAY_LINK.fullmatch(text[prev.end:c.start]):
+        return None
+    if (c.fields["weekday"] - dt.date.fromisoformat(prev.value).isoweekday()) % 7 > 3:
+        return None  # "statements made Friday and Thursday": not a run, each on its own
+    return prev
 
 
 def _range_start(c: Candidate, out: list, text: str):
