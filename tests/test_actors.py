@@ -271,3 +271,10 @@ def test_surname_next_to_another_name_is_someone_else(nlp):
 
 def test_adjective_group_word_is_not_an_actor(nlp):
     assert [m.text for m in find_actors(nlp("He took power in a military coup in 1969."))] == []
+
+
+@pytest.mark.parametrize("text,canonical", [("Scottish police questioned him.", "British police"),
+                                            ("Welsh officials said.", "British government")])
+def test_british_nations_are_the_united_kingdom(text, canonical):
+    ms = find_actors(text)
+    assert [(m.canonical, m.country) for m in ms] == [(canonical, "GBR")]

@@ -300,3 +300,12 @@ def test_audit_codes(parse, text, word, root):
 def test_not_event_code_is_no_code():
     assert lookup_code("earthquake", "NOUN") is None
     assert lookup_code("heart", "NOUN", deps=()) is None
+
+
+@pytest.mark.parametrize("text,word,root", [
+    ("The company provided details about the bonuses to the regulator.", "provided", "06"),
+    ("The donors provided aid to the refugees.", "provided", "07"),
+])
+def test_information_is_not_aid(parse, text, word, root):
+    codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
+    assert codes.get(word, "")[:2] == root, codes

@@ -302,3 +302,33 @@ def test_called_for_a_leader_to_step_down_is_one_appeal_with_a_target():
     df = _table("Protesters in Sanaa called on Monday for Yemeni President Hamid Karoui to step down.")
     assert list(df["predicate"]) == ["called"]
     assert df.iloc[0]["actor2"] == "Hamid Karoui" and df.iloc[0]["cameo_code"][:2] in ("02", "10")
+
+
+def test_one_statement_per_speaker_and_sentence():
+    df = _table("Tunisian President Hamid Karoui says he will not run again, he said on Wednesday.")
+    assert (df["cameo_code"].str[:2] == "01").sum() <= 1
+
+
+def test_a_clause_only_expected_or_hoped_is_hypothetical():
+    text = ("Tunisian President Hamid Karoui spoke on Thursday. Many expected him to announce he was "
+            "stepping down.")
+    for _, row in _table(text).iterrows():
+        if row["predicate"] == "stepping":
+            assert row["modality"] == "hypothetical"
+
+
+def test_should_in_a_report_is_the_speakers_demand():
+    row = _row("Sergei Lavrov said on Monday that Iran should release the British sailors.", "release")
+    assert (row["actor1"], row["actor2"], row["cameo_code"][:2]) == ("Sergey Lavrov", "Iran", "10")
+
+
+def test_a_hyphenated_modifier_is_not_the_target():
+    row = _row("Rebels seized the government-held town of Zawiya on Sunday.", "seized")
+    assert row["actor2"] == ""
+
+
+def test_a_bare_hold_is_no_meeting():
+    df = _table("Rebels held the town of Zawiya on Sunday.")
+    assert not (df["cameo_code"].str[:2] == "04").any()
+    row = _row("The ministers held talks in Ankara on Sunday.", "held")
+    assert row["cameo_code"][:2] == "04"

@@ -47,6 +47,7 @@ HYPOTHETICAL_AUX = {"would", "could", "may", "might"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 PLAN_WORDS = {"scheduled", "planned", "expected", "due", "upcoming", "set", "slated"}
 PLAN_LEMMAS = {"plan", "intend", "expect", "schedule", "prepare", "aim"}
+ATTITUDE_LEMMAS = {"hope", "want", "wish", "fear", "doubt", "speculate", "imagine", "suspect", "rumor", "rumour"}
 RAISING_LEMMAS = PLAN_LEMMAS | {"set", "slate", "believe", "say", "report", "think", "suppose", "understand",
                                 "know", "see", "allow", "permit", "authorize", "authorise"}
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside"}
@@ -217,6 +218,8 @@ class _Story:
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
                 continue
+            if HYPHEN_MODIFIER.match(self.doc.text, a.end):
+                continue  # "the government-held town", "Moscow-backed rebels": a modifier, not the referent
             d, x = 0, tok
             while x.i != t.i and d < 20:
                 x, d = x.head, d + 1
@@ -549,6 +552,19 @@ def _ccomp_frame(story: _Story, t, gov) -> _Frame | None:
 
 # ------------------------------------------------------------------------------------------------ modality
 
+def _under_attitude(verb) -> bool:
+    """'many expected him to announce he was stepping down', 'we hope they will leave': a clause only hoped,
+    feared or expected (a plan told with 'expected to' is not: it is read as planned)."""
+    x, n, through_ccomp = verb, 0, False
+    while x.dep_ in ("ccomp", "xcomp") and x.head.i != x.i and n < 4:
+        through_ccomp = through_ccomp or x.dep_ == "ccomp"
+        head = x.head.lemma_.lower()
+        if head in ATTITUDE_LEMMAS or (head == "expect" and through_ccomp):
+            return True
+        x, n = x.head, n + 1
+    return False
+
+
 def _modality(t, framed: bool) -> str:
     verb = t
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -564,7 +580,7 @@ def _modality(t, framed: bool) -> str:
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in t.children):
         return "negated"
-    if auxes & HYPOTHETICAL_AUX or marks & {"if", "unless"}:
+    if auxes & HYPOTHETICAL_AUX or marks & {"if", "unless"} or _under_attitude(verb):
         return "hypothetical"
     if auxes & FUTURE_AUX or _planned(verb) or any(c.lower_ == "upcoming" for c in t.children):
         return "planned"
@@ -661,6 +677,9 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
                 continue
             if any(_same_event(ev, c) for c in chosen):
                 continue
+            if ev.pred.code[:2] == "01" and any(c.pred.code[:2] == "01" and _actor_key(c.actor1) == _actor_key(ev.actor1)
+                                                for c in chosen):
+                continue  # "X says ..., he said": one statement
             chosen.append(ev)
             if len(chosen) >= MAX_PER_SENTENCE:
                 break
@@ -670,6 +689,7 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
     return _rows(document, events, dct, pub_date)
 
 
+HYPHEN_MODIFIER = re.compile(r"-\s?(?:[a-z]+ed|held|led|run|built|made|born)\b")
 QUESTION_END = re.compile(r"\?[\s'\"”’`]*$")
 
 
@@ -731,6 +751,9 @@ def _read_event(story: _Story, p, s_start: int, s_end: int, quote, gov) -> _Even
     if a1 is None and subj is None and quote is not None and frame is not None and frame.speaker is not None \
             and t.pos_ in ("VERB", "AUX") and (a2 is None or a2.canonical != frame.speaker.canonical):
         a1 = frame.speaker  # a verb without a subject inside a quote: the speaker's side acts
+    if p.via == "must" and frame is not None and t.pos_ in ("VERB", "AUX"):
+        # "he added that the government should allow ...": the speaker demands it of the subject
+        a1, a2 = frame.speaker, a1 if a1 is not None else a2
     ev.actor1, ev.actor2 = a1, a2
     # time
     own = gov.get(t.i)
