@@ -11,7 +11,12 @@ dateline and byline are never event sources) the coded predicates (timeline.codi
   the "by" agent of a passive), target from the object / prepositional side (dobj, dative, pobj, else the
   subject of the predicate's complement clause); "we"/"I" inside a quote stand for the quote's speaker, "the
   country" for the story's theatre country (the state most named as a place). A locative mention ("in Syria")
-  is a place, not an actor.
+  or a hyphenated modifier ("government-held") is not an actor. A statement's target is only whom it is told
+  to; "he"/"she"/"they" stand for the speaker whose report they are the subject of, else for the nearest
+  fitting subject named in this sentence or the one before; "the president" for the person last named with
+  that role. A passive relative clause ("X, who was sentenced") and a patient noun ("X's release") make the
+  noun the target; a protest placed only in a country is by its protesters; in a report, "Y should ..." is
+  the speaker's demand on Y.
 - time, in this order: a time expression governing the predicate (attached to it or to its clause, not to a
   clause below it; "since/before/until <date>" only bounds the time and is not used); one inherited from a
   conjoined verb, an event-noun subject ("protests in March 2011 escalated"), the event noun a light or
@@ -22,7 +27,8 @@ dateline and byline are never event sources) the coded predicates (timeline.codi
 - modality: negated > hypothetical (would/could/may/might/if) > planned (will, to be held, scheduled,
   upcoming) > reported (in a quote or under a reporting verb) > asserted.
 
-A sentence yields at most two events: those with a CAMEO code and an actor or a date from a time expression;
+A question yields no event; an event noun in a "during ..." phrase is background; a clause only hoped, feared or
+expected is hypothetical. A sentence yields at most two events (one statement per speaker): those with a CAMEO code and an actor or a date from a time expression;
 speech-only codes (01x) give way to any other code, a noun naming the same event as a chosen verb ("the
 meeting will be held") is not repeated, and the same coded act by the same actors repeated later in the story
 with a vaguer date is kept once. The headline is coded too, but only to lend its actors to a body event that
