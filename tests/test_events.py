@@ -332,3 +332,10 @@ def test_a_bare_hold_is_no_meeting():
     assert not (df["cameo_code"].str[:2] == "04").any()
     row = _row("The ministers held talks in Ankara on Sunday.", "held")
     assert row["cameo_code"][:2] == "04"
+
+
+def test_a_pronoun_in_direct_speech_before_its_verb_is_not_the_speaker():
+    text = "Rebels entered the town on Sunday. He even attacked the convoy, said rebel commander Ali Omar."
+    for _, row in _table(text).iterrows():
+        if row["predicate"] == "attacked":
+            assert row["actor1"] != "Ali Omar"

@@ -243,7 +243,7 @@ class _Story:
             lambda a: a.type not in ("person", "state", "media", "igo") and a.canonical.endswith("s"))
         x, n = t, 0
         while x.head.i != x.i and n < 8:
-            if x.dep_ in ("ccomp", "parataxis") and _is_speech(x.head):
+            if x.dep_ == "ccomp" and _is_speech(x.head) and x.head.i < t.i:  # indirect speech: "X said he ..."
                 subj = next((c for c in x.head.children if c.dep_ == "nsubj"), None)
                 if subj is not None and subj.i != t.i:
                     a = (self.pronoun_antecedent(subj, THIRD_PRONOUNS[subj.lower_], depth + 1)
