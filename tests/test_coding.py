@@ -291,6 +291,10 @@ def test_no_event_coded(parse, text):
     ("The ministry pushed back on the criticism.", "pushed", "12"),
     ("Government forces bombarded the city with rockets.", "bombarded", "19"),
     ("Rebels killed ten soldiers in an ambush.", "killed", "19"),
+    ("Thousands of people have taken to the streets of the capital.", "taken", "14"),
+    ("The army used tanks and artillery against the town.", "used", "19"),
+    ("The authorities barred reporters from the city.", "barred", "17"),
+    ("The government bailed out the insurer last year.", "bailed", "07"),
 ])
 def test_audit_codes(parse, text, word, root):
     codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
