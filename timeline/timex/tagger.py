@@ -169,6 +169,14 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 tense = FUTURE  # "as soon as Tuesday", "as early as Friday"
             elif _after(text, c.start, UNTIL_WORDS) and not simple_past(doc, c.start, c.end):
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
+        if tense == PRESENT and c.kind == "cal" and "month" in c.fields and not _timetable(doc, c.start, c.end):
+            tense = DEADLINE  # "inflation is 5 pct in May": a present that is no timetable, the nearest
+        if c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) and "year" not in c.fields \
+                and BASELINE.search(" ".join(text[max(0, c.start - 60):c.start].split()[-6:])):
+            tense = PAST  # "up from 4 pct in May", "due to the cold weather in May": a baseline or a cause
+        elif c.kind == "cal" and tense in (PAST, PRESENT, None) and (
+                _after(text, c.start, AHEAD_WORDS) or _next_word(text, c.end) in PLAN_NOUNS):
+            tense = DEADLINE  # "ahead of Thursday's deadline", "for early July shipment": either side, the nearest
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
             tense = PAST  # a headline's present tense reports the past
         broken = narrative is not None and any(present[k] for k in range(narrative.sent + 1, sent))
@@ -255,6 +263,22 @@ def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
 
 
 UNTIL_WORDS = ("until", "till", "by", "before")
+BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|gain|drop)\s+from|than|against|"
+                      r"compared\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
+AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
+PLAN_NOUNS = {"shipment", "shipments", "delivery", "deliveries", "loading", "arrival", "departure"}
+
+
+def _timetable(doc, start: int, end: int) -> bool:
+    from timeline.timex.context import cues, governing_verb
+
+    tok = token_at(doc, start, end)
+    v = governing_verb(tok) if tok is not None else None
+    return v is not None and v.lemma_.lower() in cues()["timetable"]
+
+
+def _next_word(text: str, end: int) -> str:
+    return (text[end:end + 20].split()[:1] or [""])[0].strip(".,;:'’s").lower()
 LASTING_NOUNS = {"war", "conflict", "crisis", "insurgency", "uprising", "dispute", "ban", "embargo", "ceasefire",
                  "truce", "blockade", "occupation", "siege", "feud", "rivalry", "standoff", "campaign", "rebellion",
                  "stalemate", "strike", "moratorium", "freeze", "sanctions"}
@@ -339,7 +363,7 @@ def _approx_before(text: str, start: int) -> str:
 
     lex = load_lexicon()
     before = text[max(0, start - 16):start].lower().split()
-    if before and before[-1] == "over" and text[start:start + 4].lower() == "the ":
+    if before and before[-1] == "over" and re.match(r"the\s", text[start:start + 4], re.I):
         return ""  # "over the past year": a preposition
     for n in (2, 1):
         if len(before) >= n:
