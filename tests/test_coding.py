@@ -313,3 +313,7 @@ def test_not_event_code_is_no_code():
 def test_information_is_not_aid(parse, text, word, root):
     codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
     assert codes.get(word, "")[:2] == root, codes
+
+
+def test_no_on_the_object_negates(parse):
+    assert [c for t, c in code_sentence(parse("The minister gave no details about the attack.")) if c[:2] == "06"] == []

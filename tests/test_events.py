@@ -339,3 +339,17 @@ def test_a_pronoun_in_direct_speech_before_its_verb_is_not_the_speaker():
     for _, row in _table(text).iterrows():
         if row["predicate"] == "attacked":
             assert row["actor1"] != "Ali Omar"
+
+
+def test_they_after_a_speaker_that_is_not_a_group_is_not_resolved_elsewhere():
+    text = "Rebels attacked the convoy on Monday. US forces said they were investigating the attack."
+    for _, row in _table(text).iterrows():
+        if row["predicate"] == "investigating":
+            assert row["actor1"] in ("", "US military")
+
+
+def test_a_reduced_passive_adverbial_makes_the_subject_the_target():
+    text = "Omar Haddad was arrested on Monday. He faces four years in prison if convicted at a trial in May."
+    for _, row in _table(text).iterrows():
+        if row["predicate"] == "convicted":
+            assert row["actor1"] == "" and row["actor2"] == "Omar Haddad"

@@ -269,6 +269,9 @@ def _lemma_candidates(t, pos: str) -> list[str]:
 def _negated(t) -> bool:
     if any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det")) for c in t.children):
         return True
+    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children)
+                                         for c in t.children):
+        return True  # "gave no details", "reached no agreement"
     # "refuse"/"fail" handled by frames; "no agreement" -> det no
     return False
 

@@ -248,8 +248,8 @@ class _Story:
                 if subj is not None and subj.i != t.i:
                     a = (self.pronoun_antecedent(subj, THIRD_PRONOUNS[subj.lower_], depth + 1)
                          if subj.lower_ in THIRD_PRONOUNS and subj.pos_ == "PRON" else self.actor_at(subj))
-                    if a is not None and fits(a):
-                        return a
+                    # the speaker or nobody: "US forces said they ...", "a resident said he ..."
+                    return a if a is not None and (a.type == "person") == (kind == "person") else None
                 break
             if x.dep_ in ("relcl", "acl", "advcl"):
                 break
@@ -302,8 +302,8 @@ class _Story:
             return t.head
         if t.dep_ in ("acomp", "oprd") and t.head.pos_ in ("VERB", "AUX"):
             return self.subject_of(t.head)
-        if t.dep_ == "advcl" and any(c.dep_ == "auxpass" for c in kids):
-            return None  # "until a consensus is reached": a passive with no agent names no actor
+        if _passive_adverbial(t):
+            return None  # "until a consensus is reached", "if convicted": a passive with no agent names no actor
         if t.dep_ in ("xcomp", "conj", "advcl", "pcomp") and t.head.i != t.i:
             head = t.head
             if t.dep_ == "pcomp" and head.dep_ == "prep":
@@ -331,6 +331,8 @@ class _Story:
         out = [c for c in kids if c.dep_ in ("dobj", "dative", "attr", "oprd")]
         if _passive_relative(t):
             out.insert(0, t.head)
+        if _passive_adverbial(t) and not any(c.dep_ == "nsubjpass" for c in kids):
+            out += [c for c in t.head.children if c.dep_ == "nsubj"]  # "he faces prison if convicted": he
         if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PATIENT_NOUNS:
             out += [c for c in kids if c.dep_ in ("poss", "compound")]
         if any(c.dep_ == "auxpass" for c in kids) and not _control_passive(t):
@@ -422,6 +424,15 @@ def _governing_timexes(story: _Story, event_nouns: set[int]) -> dict[int, list]:
 def _for_to_clause(c) -> bool:
     """'called for Saleh to step down': the clause is what is called for."""
     return c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+
+
+def _passive_adverbial(t) -> bool:
+    """'until a consensus is reached', 'if convicted', 'once elected': a passive adverbial clause."""
+    if t.dep_ != "advcl" or any(c.dep_ == "agent" for c in t.children):
+        return False
+    kids = list(t.children)
+    return any(c.dep_ == "auxpass" for c in kids) or (t.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj")
+                                                                                   for c in kids))
 
 
 def _passive_relative(t) -> bool:
