@@ -329,3 +329,14 @@ def test_mod_of_late_weekday():
 def test_a_run_of_days_has_one_interval():
     t = _at("Talks are set for Jan. 23-24 in Astana.", THU, "Jan. 23-24")
     assert (t.value, t.interval_start, t.interval_end) == ("2017-01-23", "2017-01-23", "2017-01-25"), _show([t])
+
+
+@pytest.mark.parametrize("text, phrase, interval", [
+    ("Wheat output in 1986/87 rose.", "1986/87", ("1986-01-01", "1988-01-01")),
+    ("He led the army in 2001-2008.", "2001-2008", ("2001-01-01", "2009-01-01")),
+    ("Imports in January-March 2016 rose.", "January-March 2016", ("2016-01-01", "2016-04-01")),
+    ("Sales in November-February 2016 rose.", "November-February 2016", ("2016-11-01", "2017-03-01")),
+])
+def test_runs_have_one_interval(text, phrase, interval):
+    t = _at(text, THU, phrase)
+    assert (t.interval_start, t.interval_end) == interval, _show([t])

@@ -46,7 +46,8 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2016-12-06": "Tuesday", "2016-12-20": "Tuesday", "2016-12-29": "Thursday", "2017-01-01": "Sunday",
               "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday",
               "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday", "1988-06-29": "Wednesday",
-              "1988-06-28": "Tuesday"}
+              "1988-06-28": "Tuesday", "1987-03-02": "Monday",
+              "1987-05-02": "Saturday"}
 
 
 def bug(reason: str):
@@ -201,6 +202,18 @@ CASES = [
     # a present tense is a timetable only with a timetable verb
     C("A protester holds a poster on January 5 in Cairo.", THU, "January 5", "DATE", "2017-01-05", "date_mdy"),
     C("Inflation is 5 pct in December.", THU, "December", "DATE", "2016-12", "date_month"),
+    # spans of years and runs of months
+    C("Wheat output in 1986/87 rose.", "1987-03-02", "1986/87", "DATE", "1986", "date_year_span"),
+    C("The 2016-17 season was poor.", THU, "2016-17", "DATE", "2016", "date_year_span"),
+    C("He led the army in 2001-2008.", THU, "2001-2008", "DATE", "2001", "date_year_span"),
+    C("Imports in January-March rose.", "1987-05-02", "January-March", "DATE", "1987-01", "date_month_range"),
+    C("Exports in April-June 1986 fell.", THU, "April-June 1986", "DATE", "1986-04", "date_month_range"),
+    C("He died last October 28.", THU, "last October 28", "DATE", "2016-10-28", "date_shift_month_day"),
+    C("Growth should pick up by mid-year.", THU, "mid-year", "DATE", "2017", "date_mid_year"),
+    C("The plant will reopen at midyear.", THU, "midyear", "DATE", "2017", "date_mid_year"),
+    C("The ceasefire will end next March 15.", THU, "next March 15", "DATE", "2017-03-15", "date_shift_month_day"),
+    C("3RD QTR net rose 5 pct.", NOV, "3RD QTR", "DATE", "2017-Q3", "date_quarter"),
+    C("Nine mths sales fell.", NOV, "Nine mths", "DURATION", "P9M", "dur_num_unit"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -602,6 +615,8 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("The bank cut its rate by a one-quarter percentage point.", THU, id="quarter-point"),
+    pytest.param("Prices rose 2016-12 percent.", THU, id="not-a-span"),
     pytest.param("Today presenter John Humphrys asked him about it.", THU, id="Today-presenter"),
     pytest.param("The report appeared in Investor's Business Daily last.", THU, id="Business-Daily"),
     pytest.param("He told the Today programme he was sure.", THU, id="the-Today-programme"),
@@ -803,7 +818,7 @@ def test_interval_matches_value():
         for t in _tags(sentence, dct):
             if t.type != "DATE" or not t.resolved or t.granularity not in ("day", "month", "year"):
                 continue
-            if t.rule == "date_mdy_range":  # a run of days: its interval covers every day of the run
+            if t.rule in ("date_mdy_range", "date_year_span", "date_month_range"):  # a run: the interval covers it all
                 continue
             v = t.value
             if t.granularity == "day" and len(v) == 10:

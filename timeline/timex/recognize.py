@@ -22,6 +22,7 @@ BUILTINS = {
     "DAY2": r"(?:3[01]|[12]\d|0[1-9])",
     "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])",
     "DAYHI": r"(?:3[01]|2\d|1[3-9])",
+    "YEAREND": r"(?:1[5-9]\d\d|20\d\d|\d\d)",
     "MONTHNUM": r"(?:1[0-2]|0?[1-9])",
     "MONTHNUM2": r"(?:1[0-2]|0[1-9])",
     "HOUR": r"(?:1[0-2]|0?[1-9])",
@@ -123,6 +124,10 @@ def _fields(m, rule: Rule) -> dict | None:
             f["day"] = int(regex.sub(r"\D", "", low))
         elif key == "day2":
             f["day2"] = int(low)
+        elif key == "month2":
+            f["month2"] = int(lex.value("month", low.rstrip(".")))
+        elif key == "yearend":
+            f["yearend"] = int(low)
         elif key == "weekday":
             f["weekday"] = int(lex.value("weekday", low.rstrip(".").rstrip("s")) or lex.value("weekday", low.rstrip(".")))
         elif key in ("num", "num2"):
@@ -174,6 +179,19 @@ def _fields(m, rule: Rule) -> dict | None:
             f["timeword"] = low
         elif key == "zone":
             f["zone"] = raw
+    if "yearend" in f:  # "1986/87", "2001-2008": a later year, the next one when written with two digits
+        y, e = f.get("year"), f["yearend"]
+        if y is None:
+            return None
+        if e < 100:
+            e = y // 100 * 100 + e
+            if e <= y:
+                e += 100
+            if e != y + 1:
+                return None  # "2016-12" is a month, not a span
+        elif not y < e <= y + 100:
+            return None
+        f["yearend"] = e
     for k, v in rule.attrs.items():
         if k == "kind":
             continue

@@ -443,6 +443,12 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
             p = min((x for x in cands if x.start > cur.start), key=lambda x: x.start)
         else:
             p = V.month(a.year, f["month"])
+        if "day" in f:  # "last October 28"
+            try:
+                p = V.day(dt.date(p.start.year, p.start.month, f["day"]))
+            except ValueError:
+                return Resolved(_unanchored(f), "day", resolved=False)
+            return Resolved(p.value, "day", p, anchor=anchor.describe(), mod=mod)
         return Resolved(p.value, "month", p, anchor=anchor.describe(), mod=mod)
     if unit == "season":
         s = f["season"]

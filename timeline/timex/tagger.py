@@ -83,8 +83,9 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         before = text[max(0, c.start - 24):c.start].split()
         if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-3:]):
             return False  # "100,000 barrels per day": a rate
-    if c.kind == "dur" and c.fields.get("unit") == "Q" and after.lstrip().startswith("of "):
-        return False  # "three-quarters of its food": a fraction
+    if c.kind == "dur" and c.fields.get("unit") == "Q" and (after.lstrip().startswith("of ") or next_word.lower() in (
+            "percentage", "point", "points", "pct", "percent", "mile", "miles", "inch", "pound", "share")):
+        return False  # "three-quarters of its food", "a one-quarter percentage point cut": a fraction
     if c.rule == "date_month" and (after.startswith(" for ") or text[c.end:c.end + 8].startswith(" of the")):
         return False  # "the March for Life", "the March of the Mothers"
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
@@ -107,6 +108,20 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             text[max(0, c.start - 30):c.start], re.I):
         return False  # "people in their 30s": an age
     return True
+
+
+def _widen(t: Timex, f: dict, p) -> None:
+    """A run ("Jan. 23-24", "January-March", "1986/87"): the value is the first part, the interval covers the run."""
+    try:
+        if "day2" in f and p.granularity == "day" and f["day2"] > p.start.day:
+            t.interval_end = (p.start.replace(day=f["day2"]) + dt.timedelta(days=1)).isoformat()
+        elif "month2" in f and p.granularity == "month" and f["month2"] != p.start.month:
+            y = p.start.year + (1 if f["month2"] < p.start.month else 0)
+            t.interval_end = V.month(y, f["month2"]).end.isoformat()
+        elif "yearend" in f and p.granularity == "year":
+            t.interval_end = dt.date(f["yearend"] + 1, 1, 1).isoformat()
+    except (ValueError, OverflowError):
+        pass
 
 
 FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -209,11 +224,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if r.mod == "" and (c.kind in ("dur", "ago", "later") or "hour" in c.fields or "timeword" in c.fields):
             r.mod = _approx_before(text, c.start) or r.mod
         out.append(_timex(c, r, rule))
-        if "day2" in c.fields and r.granularity == "day" and r.period is not None and c.fields["day2"] > r.period.start.day:
-            try:  # "Jan. 23-24": the value is the first day, the interval runs over the whole run of days
-                out[-1].interval_end = (r.period.start.replace(day=c.fields["day2"]) + dt.timedelta(days=1)).isoformat()
-            except ValueError:
-                pass
+        if r.period is not None and r.resolved:
+            _widen(out[-1], c.fields, r.period)
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q"))
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
