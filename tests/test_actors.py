@@ -278,3 +278,12 @@ def test_adjective_group_word_is_not_an_actor(nlp):
 def test_british_nations_are_the_united_kingdom(text, canonical):
     ms = find_actors(text)
     assert [(m.canonical, m.country) for m in ms] == [(canonical, "GBR")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Libyan leader Muammar Gaddafi's forces shelled the town.", [("Libyan military", "military", "LBY")]),
+    ("The White House said on Monday it would not comment.", [("US government", "government", "USA")]),
+    ("White House spokesman Robert Gibbs said.", [("Robert Gibbs", "person", "USA")]),
+])
+def test_title_person_forces_and_government_buildings(nlp, text, expected):
+    assert [(m.canonical, m.type, m.country) for m in find_actors(nlp(text), date="2011-03-16")] == expected

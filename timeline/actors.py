@@ -533,6 +533,9 @@ class _Composer:
                 affiliation, country = e.target.canonical, e.target.country
         if nxt is not None:
             person = self.m.pick_person(nxt.entry.target, self.year)
+            end = self.person_body(i0, nxt.i1, person, country)
+            if end:  # "Syrian President Bashar al-Assad's forces": the country's forces
+                return end
             self.person_mention(i0, nxt.i1, person, role, country, "title+person")
             return nxt.i1
         k = self.unknown_name(j)
@@ -551,6 +554,22 @@ class _Composer:
         else:
             self.emit(i0, title.i1, f"{self.m.adj(country)} {role}", "government", country, role, "country+title")
         return title.i1
+
+    def person_body(self, i0, i1, person: Person, country: str) -> int:
+        """A person's possessive + a state body ("... al-Assad's forces", "... Putin's government"): the country's
+        body, emitted from i0; returns the index after it, or 0."""
+        if self.key(i1) != "'s":
+            return 0
+        group = self.raw_at(self.skip_modifiers(i1 + 1), ("group",))
+        if group is None or group.entry.target[1] not in ("government", "military", "militia"):
+            return 0
+        ra = person.role_at(self.year) or person.role_at(None)
+        a3 = country or (ra[1] if ra and ra[1] in self.m.state_name else "")
+        if not a3:
+            return 0
+        label, type_, _ = group.entry.target
+        self.emit(i0, group.i1, *self.country_body(a3, label, type_), rule="title+person+group")
+        return group.i1
 
     def after_possessive(self, i) -> int:
         return i + 1 if self.key(i) == "'s" else i
@@ -571,7 +590,7 @@ class _Composer:
             nxt_i = self.skip_modifiers(self.after_possessive(r.i1))
             title = self.raw_at(nxt_i, ("title",))
             group = self.raw_at(nxt_i, ("group",))
-            if kind in ("country", "demonym", "org") and title is not None:
+            if kind in ("country", "demonym", "org", "capital") and title is not None:  # "White House spokesman"
                 pos = self.title_phrase(r.i0, r, title)
                 continue
             if kind == "country" and self.key(r.i1) == "'s" and self.raw_at(r.i1 + 1, ("person",)) is not None:
@@ -773,7 +792,7 @@ class _Composer:
         if self.locative(r.i0) or self.key(r.i0 - 1) in ("capital", "to", "from", "of", "via", "for"):
             return False
         if self.doc is not None:
-            t = self.spacy_tok(r.i0)
+            t = self.spacy_tok(r.i1 - 1)  # the head of "the White House", "Downing Street"
             if t is not None:
                 if t.dep_ in _SUBJECT_DEPS:
                     return True
