@@ -340,3 +340,9 @@ def test_a_run_of_days_has_one_interval():
 def test_runs_have_one_interval(text, phrase, interval):
     t = _at(text, THU, phrase)
     assert (t.interval_start, t.interval_end) == interval, _show([t])
+
+
+def test_a_baseline_date_sets_no_narrative():
+    """"compares with 5 pct in March 1986": a comparison, not the time the story is told in."""
+    t = _at("The figure compares with 5 pct in March 1986. In February, exports fell 3 pct.", "1987-04-10", "February")
+    assert t.value == "1987-02" and t.anchor.startswith("dct"), _show([t])

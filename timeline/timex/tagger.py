@@ -226,7 +226,10 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         out.append(_timex(c, r, rule))
         if r.period is not None and r.resolved:
             _widen(out[-1], c.fields, r.period)
-        comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q"))
+        comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q")) \
+            or (r.explicit_year and dct is not None and r.period is not None and r.period.year < dct.year
+                and bool(BASELINE.search(" ".join(text[max(0, c.start - 60):c.start].split()[-6:]))))
+        # "against 5 pct in March 1986": a baseline sets no narrative date
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
@@ -276,7 +279,7 @@ def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
 
 UNTIL_WORDS = ("until", "till", "by", "before")
 BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|gain|drop)\s+from|than|against|"
-                      r"compared\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
+                      r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
 AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
 PLAN_NOUNS = {"shipment", "shipments", "delivery", "deliveries", "loading", "arrival", "departure"}
 
