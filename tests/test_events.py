@@ -353,3 +353,21 @@ def test_a_reduced_passive_adverbial_makes_the_subject_the_target():
     for _, row in _table(text).iterrows():
         if row["predicate"] == "convicted":
             assert row["actor1"] == "" and row["actor2"] == "Omar Haddad"
+
+
+def test_a_dateline_word_is_never_the_subject():
+    # the parser sometimes hangs a dateline word on the first verb as a second subject: a hand-built parse of it
+    from types import SimpleNamespace
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from timeline.events import _Story
+
+    words = ["Wed", "Mar", "16", "-", "Rebels", "attacked", "the", "town", "."]
+    heads = [1, 5, 1, 5, 5, 5, 7, 5, 5]
+    deps = ["compound", "nsubj", "nummod", "punct", "nsubj", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    body_start = doc[4].idx
+    story = _Story(SimpleNamespace(body_start=body_start, text=doc.text), doc, [], [], None)
+    assert story.subject_of(doc[5]).text == "Rebels"
