@@ -371,3 +371,10 @@ def test_a_dateline_word_is_never_the_subject():
     body_start = doc[4].idx
     story = _Story(SimpleNamespace(body_start=body_start, text=doc.text), doc, [], [], None)
     assert story.subject_of(doc[5]).text == "Rebels"
+    # ... but a dateline word heading the body's subject ("GENEVA (Reuters) - The agency ... said") still leads to it
+    words = ["GENEVA", "-", "The", "agency", "said", "."]
+    heads = [4, 0, 3, 0, 4, 4]
+    deps = ["nsubj", "punct", "det", "appos", "ROOT", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    story = _Story(SimpleNamespace(body_start=doc[2].idx, text=doc.text), doc, [], [], None)
+    assert story.subject_of(doc[4]).text == "GENEVA"

@@ -280,9 +280,13 @@ class _Story:
 
     def subject_of(self, t):
         kids = list(t.children)
-        for c in kids:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
+        # the subject nearest the verb, never one in the dateline the parser hung on it ("Wed Mar 16 ... forces used")
+        subjects = [c for c in kids if c.dep_ in ("nsubj", "csubj") and c.idx >= self.document.body_start]
+        if not subjects:  # "GENEVA (Reuters) - The World Health Organisation ... said": the dateline word heads it
+            subjects = [c for c in kids if c.dep_ in ("nsubj", "csubj")
+                        and c.right_edge.idx >= self.document.body_start]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - t.i))
         if _control_passive(t):  # "the ministers are expected to meet": the ministers act
             return next(c for c in kids if c.dep_ == "nsubjpass")
         if t.pos_ in ("NOUN", "PROPN"):  # "talks between A and B", "a meeting with B"
