@@ -346,3 +346,18 @@ def test_a_baseline_date_sets_no_narrative():
     """"compares with 5 pct in March 1986": a comparison, not the time the story is told in."""
     t = _at("The figure compares with 5 pct in March 1986. In February, exports fell 3 pct.", "1987-04-10", "February")
     assert t.value == "1987-02" and t.anchor.startswith("dct"), _show([t])
+
+
+def test_present_perfect_sentence_ends_the_history():
+    t = _at("The group was formed in the summer of 2009. Luton has had a renewed focus since a man blew himself up "
+            "in December.", "2011-02-10", "December")
+    assert t.value == "2010-12", _show([t])
+
+
+@pytest.mark.parametrize("phrase, value", [("last night", "2005-09-26TNI"), ("yesterday", "2005-10-01"),
+                                           ("today", "2006-01-30")])
+def test_a_dated_entry_is_its_lines_speech_time(phrase, value):
+    text = ("Timeline of the crisis\nSept. 27: Blair and Brown were at odds last night, aides said.\n"
+            "Oct. 2, 2005 - The party met yesterday.\nThe talks ended today.\n")
+    t = _at(text, "2006-01-30", phrase)
+    assert t.value == value, _show([t])

@@ -174,8 +174,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     reporting_day: dict[int, Anchor] = {}   # sentence -> when its (non-quoted) reporting verb says it was said
     pending_quotes: list[tuple[int, Candidate, Context, tuple[int, int]]] = []
 
+    entry: tuple[Anchor, int] | None = None  # a dated entry of a list ("Jan. 25: Protesters ..."): its date, its end
     for c in cands:
         sent = sent_of(c.start)
+        if entry is not None and c.start >= entry[1]:
+            entry = None
         tense = tense_of(doc, c.start, c.end)
         if tense in (PAST, None) and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
             tense = DEADLINE  # "payable Dec. 7", "extended to Nov. 20": the nearest such date, either way
@@ -194,8 +197,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             tense = DEADLINE  # "ahead of Thursday's deadline", "for early July shipment": either side, the nearest
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
             tense = PAST  # a headline's present tense reports the past
-        broken = narrative is not None and any(present[k] for k in range(narrative.sent + 1, sent))
-        ctx = Context(speech=dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken,
+        broken = narrative is not None and narrative.sent < sent and any(present[k] for k in range(narrative.sent + 1, sent + 1))
+        ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken,
                       reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start),
                       narrative_near=narrative is not None and "\n\n" not in text[narrative.offset:c.start])
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
@@ -224,6 +227,12 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if r.mod == "" and (c.kind in ("dur", "ago", "later") or "hour" in c.fields or "timeword" in c.fields):
             r.mod = _approx_before(text, c.start) or r.mod
         out.append(_timex(c, r, rule))
+        if r.granularity == "day" and r.period is not None and r.resolved and ENTRY_HEAD.match(text, c.end) \
+                and text[text.rfind("\n", 0, c.start) + 1:c.start].strip(" \t*•-–—") == "":
+            # a line that opens with its own date ("Sept. 27: Blair and Brown were at odds last night"): the
+            # entry's deictics count from that date, up to the end of its line
+            line_end = text.find("\n", c.end)
+            entry = (Anchor(r.period, "entry", sent=sent, offset=c.start), len(text) if line_end < 0 else line_end)
         if r.period is not None and r.resolved:
             _widen(out[-1], c.fields, r.period)
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q")) \
@@ -334,6 +343,7 @@ def _after(text: str, start: int, words: tuple[str, ...]) -> bool:
 RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.I)
 
 
+ENTRY_HEAD = re.compile(r"[ \t]*(?::|[-–—]\s)")
 WEEKDAY_LINK = re.compile(r"\s*(?:,|and|or|to|through|until|till|-|–|—)\s*(?:on\s+)?", re.I)
 
 
