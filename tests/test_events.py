@@ -378,3 +378,7 @@ def test_a_dateline_word_is_never_the_subject():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
     story = _Story(SimpleNamespace(body_start=doc[2].idx, text=doc.text), doc, [], [], None)
     assert story.subject_of(doc[4]).text == "GENEVA"
+
+
+def test_a_statement_by_nobody_is_no_row():
+    assert _table("A spokesman said last night that the report was not true.").empty

@@ -28,7 +28,8 @@ dateline and byline are never event sources) the coded predicates (timeline.codi
   upcoming) > reported (in a quote or under a reporting verb) > asserted.
 
 A question yields no event; an event noun in a "during ..." phrase is background; a clause only hoped, feared or
-expected is hypothetical. A sentence yields at most two events (one statement per speaker): those with a CAMEO code and an actor or a date from a time expression;
+expected is hypothetical. A sentence yields at most two events (one statement per speaker): those with a CAMEO code and an actor or a date from a time expression (a statement
+needs an actor);
 speech-only codes (01x) give way to any other code, a noun naming the same event as a chosen verb ("the
 meeting will be held") is not repeated, and the same coded act by the same actors repeated later in the story
 with a vaguer date is kept once. The headline is coded too, but only to lend its actors to a body event that
@@ -694,8 +695,9 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
                 loc_actor = next((a for a in story.actors if a.canonical == ev.location and a.type == "state"), None)
                 if loc_actor is not None:
                     ev.actor1 = _people_of(loc_actor) if p.code[:2] == "14" else loc_actor
-            if ev.actor1 is None and ev.actor2 is None and (ev.date.vague or not ev.date.from_timex):
-                continue
+            if ev.actor1 is None and ev.actor2 is None and (ev.date.vague or not ev.date.from_timex
+                                                             or p.code[:2] == "01"):
+                continue  # nobody and no date; or a statement by nobody ("a spokesman said last night")
             if any(_same_event(ev, c) for c in chosen):
                 continue
             if ev.pred.code[:2] == "01" and any(c.pred.code[:2] == "01" and _actor_key(c.actor1) == _actor_key(ev.actor1)
