@@ -902,3 +902,13 @@ def test_month_tense_grid(template, tense):
             if not ((-12 <= diff <= 0) if tense == "past" else (0 <= diff <= 12)):
                 wrong.append(f"{dct} {sentence!r} -> {v}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_rule_prefilter_changes_nothing():
+    """Rules are skipped on texts that lack a word list they need; that must never lose a match."""
+    from timeline.timex.recognize import find_candidates, load_rules
+
+    for sentence, *_ in CASES:
+        plain = sorted((m.start(), m.end(), r.name) for r in load_rules() for m in r.pattern.finditer(sentence))
+        fast = sorted((c.start, c.end, c.rule) for c in find_candidates(sentence))
+        assert set(plain) == set(fast), (sentence, set(plain) ^ set(fast))

@@ -62,6 +62,7 @@ class Rule:
     pattern: "regex.Pattern"
     attrs: dict
     priority: int
+    needs: frozenset = frozenset()  # word-list sections a match must contain: the rule is skipped without them
 
 
 def _expand(pattern: str) -> str:
@@ -81,6 +82,67 @@ def _expand(pattern: str) -> str:
     return _MACRO.sub(repl, pattern)
 
 
+def _required_sections(pattern: str) -> frozenset[str]:
+    """Word-list sections every match of a rule pattern must contain (a section inside an optional group, an
+    alternative or a lookaround is not required). Used to skip rules that cannot match a text."""
+    atoms: list = []  # a flat list: strings, and nested lists for groups (with their quantifier after them)
+    stack = [atoms]
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            stack[-1].append(pattern[i:i + 2])
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            while j < len(pattern) and (pattern[j] != "]" or j == i + 1):
+                j += 2 if pattern[j] == "\\" else 1
+            stack[-1].append(pattern[i:j + 1])
+            i = j + 1
+        elif ch == "(":
+            group: list = ["("]
+            stack[-1].append(group)
+            stack.append(group)
+            i += 1
+        elif ch == ")":
+            stack.pop()
+            i += 1
+        else:
+            stack[-1].append(ch)
+            i += 1
+
+    def required(seq: list) -> set[str] | None:
+        """Sections required by a sequence; None when the sequence has top-level alternatives."""
+        text = "".join(x if isinstance(x, str) else "\0" for x in seq)
+        if "|" in text:
+            return None
+        out: set[str] = set()
+        out.update(m.group(2) for m in _MACRO.finditer(text))
+        for k, x in enumerate(seq):
+            if isinstance(x, list):
+                nxt = seq[k + 1] if k + 1 < len(seq) and isinstance(seq[k + 1], str) else ""
+                body = x[1:]
+                head = "".join(b for b in body[:2] if isinstance(b, str))
+                if nxt in ("?", "*") or nxt.startswith("{0") or head.startswith(("?=", "?!", "?<=", "?<!")):
+                    continue
+                if head.startswith("?:"):
+                    body = body[2:]
+                elif head.startswith("?P<"):
+                    body = body[body.index(">") + 1:] if ">" in body else []
+                inner = required(body)
+                if inner:
+                    out.update(inner)
+        return out
+
+    req = required(atoms) or set()
+    return frozenset(s for s in req if s not in BUILTINS and s != "NUM")
+
+
+@lru_cache(maxsize=None)
+def _section_probe(section: str) -> "regex.Pattern":
+    return regex.compile(r"(?i)(?<![\w'’])(?:" + load_lexicon().alternation(section) + r")(?!\w)")
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> list[Rule]:
     rules = []
@@ -93,7 +155,7 @@ def load_rules() -> list[Rule]:
             fixed = dict(kv.split("=", 1) for kv in attrs.split(";") if kv)
             compiled = regex.compile(r"(?i)(?<![\w'’])(?:" + _expand(pat) + r")(?!\w|-\w)")
             priority = len(rules) - (10_000 if fixed.get("prefer") else 0)  # prefer=1: wins ties of equal length
-            rules.append(Rule(name, typ, compiled, fixed, priority))
+            rules.append(Rule(name, typ, compiled, fixed, priority, _required_sections(pat)))
     return rules
 
 
@@ -217,7 +279,17 @@ def year_from_words(words: str, lex) -> int:
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule match, before overlap resolution."""
     out = []
+    present: dict[str, bool] = {}
     for rule in load_rules():
+        skip = False
+        for section in rule.needs:
+            if section not in present:
+                present[section] = _section_probe(section).search(text) is not None
+            if not present[section]:
+                skip = True
+                break
+        if skip:
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
