@@ -197,6 +197,8 @@ _NEG = {"not", "n't", "never", "no"}
 def _dep_lemmas(t) -> set[str]:
     out = set()
     for c in t.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            out.add("for")  # "called for Saleh to step down": the pattern "call for"
         if c.dep_ in _CLAUSE_DEPS:
             continue
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
@@ -221,6 +223,7 @@ def _pos_of(t) -> str | None:
 
 
 NOT_EVENT = "-"   # lexicon code of a word that is not an event
+WEAK_REFUSALS = {"fail"}   # refusal verbs that say nothing when what failed is no event ("failed to inform")
 _NAME_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "miss"}
 
 
@@ -342,9 +345,9 @@ class _Coder:
         nouns = [c for c in t.children if c.dep_ == "nsubj" and _pos_of(c) == "NOUN"]
         for c in t.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after", "of", "from"):
-                nouns += [g for g in c.children if g.dep_ == "pobj" and _pos_of(g) == "NOUN"]
+                nouns += [g for g in c.children if g.dep_ == "pobj"]  # "died of cold": 'cold' may be tagged ADJ
         for n in nouns:
-            e = _entry_for(n, True)
+            e = _entry_for(n, True) if _pos_of(n) == "NOUN" else lookup_entry(n.lemma_, "NOUN", _dep_lemmas(n))
             if e is not None and e.code == NOT_EVENT:
                 return True
         return False
@@ -373,9 +376,14 @@ class _Coder:
                     code = None
                 elif e.frame == "refuse" and not any(k.dep_ in ("dobj", "nsubjpass", "xcomp", "ccomp") for k in t.children):
                     code = None  # "profits declined": refusing needs something refused
-                if (e.frame == "intent" and p is None and e.head in ("expect", "intend", "plan", "hope", "want")
-                        and any(k.dep_ == "auxpass" for k in t.children)):
-                    code = None  # "are expected to be published", "is intended to": a hedge, not an intent
+                if (e.frame == "intent" and p is None and e.head in ("expect", "intend", "plan", "hope", "want", "commit")
+                        and any(k.dep_ == "auxpass" for k in t.children)
+                        and not any(k.dep_ == "prep" and k.lower_ == "to" for k in t.children)):
+                    code = None  # "are expected to be published", "crimes have been committed": no intent
+                    # (but "is committed to opening up" is one)
+                if e.frame == "refuse" and p is None and e.head in WEAK_REFUSALS and any(
+                        k.dep_ in ("xcomp", "ccomp") for k in t.children):
+                    code = None  # "failed to inform the military": not a rejection
             elif e.frame == "speech":
                 c, p = self.complement(t, "speech")
                 if p is not None:
@@ -389,7 +397,8 @@ class _Coder:
                     code, via = frame_code("demand", "100", code), "must"
                 elif fut == "future" and 4 <= root <= 8 and via in ("lexicon", "light"):
                     code, via = frame_code("intent", "030", code), "future"
-                elif fut in ("future", "maybe") and root >= 14 and via in ("lexicon", "light"):
+                elif fut in ("future", "maybe") and root >= 14 and via in ("lexicon", "light") and not (
+                        e.frame == "result" and not any(k.dep_ == "dobj" for k in t.children)):  # "people will die"
                     code, via = frame_code("threaten", "130", code), "future"
             if code is not None and neg:
                 code = e.negated or None
