@@ -315,6 +315,10 @@ def test_audit_codes(parse, text, word, root):
     assert codes.get(word, "")[:2] == root, codes
 
 
+def test_what_failed_is_not_told_as_done(parse):
+    assert code_sentence(parse("The officials failed to tell the administration about the bonuses.")) == []
+
+
 def test_not_event_code_is_no_code():
     assert lookup_code("earthquake", "NOUN") is None
     assert lookup_code("heart", "NOUN", deps=()) is None

@@ -383,7 +383,8 @@ class _Coder:
                     # (but "is committed to opening up" is one)
                 if e.frame == "refuse" and p is None and e.head in WEAK_REFUSALS and any(
                         k.dep_ in ("xcomp", "ccomp") for k in t.children):
-                    code = None  # "failed to inform the military": not a rejection
+                    code = None  # "failed to inform the military": not a rejection, and no informing either
+                    self.consumed.update(k.i for k in t.children if k.dep_ in ("xcomp", "ccomp"))
             elif e.frame == "speech":
                 c, p = self.complement(t, "speech")
                 if p is not None:
