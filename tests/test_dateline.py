@@ -38,6 +38,11 @@ CASES = [
     ("Jan 19 (Reuters) - Oil prices rose", None, 1, 19, None, "Reuters"),
     ("Thursday 19 January 2017 10.30 GMT", None, 1, 19, 2017, None),
     ("2017-01-19", None, 1, 19, 2017, None),
+    ("2017-01-19T10:22:00Z", None, 1, 19, 2017, None),
+    ("2017-01-19 10:22:00+03:00", None, 1, 19, 2017, None),
+    ("January 19, 2017 | 10:22 AM", None, 1, 19, 2017, None),
+    ("Updated 19.01.2017 14:32", None, 1, 19, 2017, None),
+    ("Published 19/01/2017", None, 1, 19, 2017, None),
     ("KANSAS CITY, Mo. - March 13 - Wheat rose", "KANSAS CITY, Mo.", 3, 13, None, None),
     ("GRONINGEN, the Netherlands, March 31 - Gas output", "GRONINGEN, the Netherlands", 3, 31, None, None),
     ("****LONDON, March 5 - Gold rose", "LONDON", 3, 5, None, None),
@@ -75,6 +80,7 @@ def test_date_span_is_the_date_part(text, date_text):
     "MAR8  --     --",
     "Paris, 5 septembre (AFP) -",        # French month names are not in the rules
     "Washington, Feb 30 - impossible day",
+    "Updated 01/02/2017",                  # day and month could be either way round: not read
     "March 14, 2003: Troops cross the border.",   # a chronology entry, not a dateline
     "2017-02-30",
 ])
