@@ -382,3 +382,17 @@ def test_a_dateline_word_is_never_the_subject():
 
 def test_a_statement_by_nobody_is_no_row():
     assert _table("A spokesman said last night that the report was not true.").empty
+
+
+def test_it_under_its_speakers_verb_is_the_speaker():
+    row = _row("The Iranian foreign ministry said on Monday it had arrested ten spies.", "arrested")
+    assert row["actor1"] == "Iranian government"
+
+
+def test_it_after_an_unnamed_thing_is_not_resolved():
+    text = "Russia invited Turkey to the talks on Monday. The truce collapsed in May and it attacked the rebels."
+    for _, row in _table(text).iterrows():
+        if row["predicate"] == "attacked":
+            assert row["actor1"] != "Russia"
+    row = _row("Russia invited Turkey to the talks on Monday. Later it attacked the rebels.", "attacked")
+    assert row["actor1"] == "Russia"

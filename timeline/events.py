@@ -12,7 +12,7 @@ dateline and byline are never event sources) the coded predicates (timeline.codi
   subject of the predicate's complement clause); "we"/"I" inside a quote stand for the quote's speaker, "the
   country" for the story's theatre country (the state most named as a place). A locative mention ("in Syria")
   or a hyphenated modifier ("government-held") is not an actor. A statement's target is only whom it is told
-  to; "he"/"she"/"they" stand for the speaker whose report they are the subject of, else for the nearest
+  to; "he"/"she"/"they"/"it" stand for the speaker whose report they are the subject of, else for the nearest
   fitting subject named in this sentence or the one before; "the president" for the person last named with
   that role. A passive relative clause ("X, who was sentenced") and a patient noun ("X's release") make the
   noun the target; a protest placed only in a country is by its protesters; in a report, "Y should ..." is
@@ -63,7 +63,7 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", 
 VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 BOUND_SIGNALS = {"since", "until", "till", "before", "after", "by", "through", "throughout"}
 MAX_PER_SENTENCE = 2
-THIRD_PRONOUNS = {"he": "person", "she": "person", "they": "group"}
+THIRD_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "body"}
 # nouns whose possessor or modifier is the one the act is done to ("Sgrena's release", "Saddam's execution")
 PATIENT_NOUNS = {"release", "arrest", "detention", "capture", "execution", "kidnapping", "abduction", "killing",
                  "assassination", "murder", "overthrow", "ouster", "removal", "expulsion", "deportation",
@@ -240,8 +240,9 @@ class _Story:
         sentence or the one before, unless an unnamed person ("a resident", "the doctor") is named in between."""
         if self.in_quote(t.idx) or depth > 3:
             return None
-        fits = (lambda a: a.type == "person") if kind == "person" else (
-            lambda a: a.type not in ("person", "state", "media", "igo") and a.canonical.endswith("s"))
+        fits = {"person": lambda a: a.type == "person",
+                "group": lambda a: a.type not in ("person", "state", "media", "igo") and a.canonical.endswith("s"),
+                "body": lambda a: a.type not in ("person", "media") and not a.canonical.endswith("s")}[kind]
         x, n = t, 0
         while x.head.i != x.i and n < 8:
             if x.dep_ == "ccomp" and _is_speech(x.head) and x.head.i < t.i:  # indirect speech: "X said he ..."
@@ -249,7 +250,7 @@ class _Story:
                 if subj is not None and subj.i != t.i:
                     a = (self.pronoun_antecedent(subj, THIRD_PRONOUNS[subj.lower_], depth + 1)
                          if subj.lower_ in THIRD_PRONOUNS and subj.pos_ == "PRON" else self.actor_at(subj))
-                    # the speaker or nobody: "US forces said they ...", "a resident said he ..."
+                    # the speaker or nobody: "US forces said they ...", "a resident said he ...", "Iran said it ..."
                     return a if a is not None and (a.type == "person") == (kind == "person") else None
                 break
             if x.dep_ in ("relcl", "acl", "advcl"):
@@ -264,11 +265,11 @@ class _Story:
         subjects = [a for a in cands if (r := _span_root(self.doc, a.start, a.end)) is not None
                     and r.dep_ in ("nsubj", "nsubjpass")]
         a = subjects[-1] if subjects else cands[-1]
-        if kind == "person":
-            span = self.doc.char_span(a.end, t.idx, alignment_mode="contract")
-            if span is not None and any(x.dep_ in ("nsubj", "nsubjpass", "appos") and x.lemma_.lower() in PERSON_NOUNS
-                                        and x.i not in self.tok_actor for x in span):
-                return None
+        span = self.doc.char_span(a.end, t.idx, alignment_mode="contract")
+        if span is not None and any(x.dep_ in ("nsubj", "nsubjpass", "appos") and x.i not in self.tok_actor
+                                    and (x.lemma_.lower() in PERSON_NOUNS if kind == "person" else
+                                         kind == "body" and x.pos_ == "NOUN") for x in span):
+            return None  # "a resident said he ...", "the report said it ...": someone or something unnamed
         return a
 
     def role_antecedent(self, t):
