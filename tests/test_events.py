@@ -396,3 +396,10 @@ def test_it_after_an_unnamed_thing_is_not_resolved():
             assert row["actor1"] != "Russia"
     row = _row("Russia invited Turkey to the talks on Monday. Later it attacked the rebels.", "attacked")
     assert row["actor1"] == "Russia"
+
+
+def test_it_is_not_a_country_named_only_as_a_modifier():
+    text = "The film criticised the government's Iraq strategy on Monday. It also attacked the United Nations."
+    for _, row in _table(text).iterrows():
+        if row["predicate"] == "attacked":
+            assert row["actor1"] != "Iraq"

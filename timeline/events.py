@@ -264,6 +264,8 @@ class _Story:
         # the nearest subject first ("Calipari was shot as he shielded Sgrena, whose freedom he had negotiated")
         subjects = [a for a in cands if (r := _span_root(self.doc, a.start, a.end)) is not None
                     and r.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and kind == "body":
+            return None  # "it" only for a body named as a subject ("the government's Iraq strategy. It ...": no)
         a = subjects[-1] if subjects else cands[-1]
         span = self.doc.char_span(a.end, t.idx, alignment_mode="contract")
         if span is not None and any(x.dep_ in ("nsubj", "nsubjpass", "appos") and x.i not in self.tok_actor
