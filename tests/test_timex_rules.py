@@ -214,6 +214,10 @@ CASES = [
     C("The ceasefire will end next March 15.", THU, "next March 15", "DATE", "2017-03-15", "date_shift_month_day"),
     C("3RD QTR net rose 5 pct.", NOV, "3RD QTR", "DATE", "2017-Q3", "date_quarter"),
     C("Nine mths sales fell.", NOV, "Nine mths", "DURATION", "P9M", "dur_num_unit"),
+    C("Members of the guard stand by on Wednesday in Cairo.", THU, "Wednesday", "DATE", "2017-01-18", "date_weekday"),
+    C("The firm's share before Monday's purchases is 7 percent.", THU, "Monday", "DATE", "2017-01-16",
+      "date_weekday"),
+    C("The president travels to Paris on Monday.", THU, "Monday", "DATE", "2017-01-23", "date_weekday"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

@@ -185,9 +185,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields:
             if _after(text, c.start, SOON_WORDS):
                 tense = FUTURE  # "as soon as Tuesday", "as early as Friday"
-            elif _after(text, c.start, UNTIL_WORDS) and not simple_past(doc, c.start, c.end):
+            elif _after(text, c.start, UNTIL_WORDS) and not simple_past(doc, c.start, c.end) \
+                    and not re.match(r"['’]s\b", text[c.end:c.end + 3]):  # not "before Friday's purchases"
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
-        if tense == PRESENT and c.kind == "cal" and "month" in c.fields and not _timetable(doc, c.start, c.end):
+        if tense == PRESENT and c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) \
+                and not _timetable(doc, c.start, c.end):
             tense = DEADLINE  # "inflation is 5 pct in May": a present that is no timetable, the nearest
         if c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) and "year" not in c.fields \
                 and BASELINE.search(" ".join(text[max(0, c.start - 60):c.start].split()[-6:])):
