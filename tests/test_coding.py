@@ -281,6 +281,10 @@ def parse():
     "There are grounds to believe that crimes have been committed.",
     "The official said the Italians had failed to inform the military.",
     "Fifty thousand pensioners will die of cold this winter.",
+    "Asia battled SARS and bird flu in 2003.",
+    "The central bank fought inflation with higher rates.",
+    "Prisoners were to mark the anniversary by staging a version of the musical.",
+    "They decided to remain in Cairo.",
 ])
 def test_no_event_coded(parse, text):
     assert [(t.text, c) for t, c in code_sentence(parse(text)) if c[:2] not in ("01", "04")] == []
@@ -309,6 +313,11 @@ def test_no_event_coded(parse, text):
     ("The union called off the strike after talks.", "called", "08"),
     ("The government called off the peace talks.", "called", "12"),
     ("The minister said the country is committed to opening up the economy.", "committed", "03"),
+    ("Troops fought the rebels near the border.", "fought", "19"),
+    ("Students staged demonstrations in the capital.", "staged", "14"),
+    ("Angry activists have staged rallies in the city against the party leader.", "staged", "14"),
+    ("The opposition held a rally in the capital on Friday.", "held", "14"),
+    ("Rebel groups decided to attend the talks.", "decided", "04"),
 ])
 def test_audit_codes(parse, text, word, root):
     codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
