@@ -218,6 +218,12 @@ CASES = [
     C("The firm's share before Monday's purchases is 7 percent.", THU, "Monday", "DATE", "2017-01-16",
       "date_weekday"),
     C("The president travels to Paris on Monday.", THU, "Monday", "DATE", "2017-01-23", "date_weekday"),
+    C("The agency extended its deadline until 9 a.m. Friday.", THU, "9 a.m. Friday", "TIME", "2017-01-20T09:00",
+      "time_clock_weekday"),
+    C("The offer had been scheduled to expire at midnight Tuesday.", THU, "midnight Tuesday", "TIME",
+      "2017-01-17T24:00", "time_clock_weekday"),
+    C("The offer is scheduled to expire at midnight Tuesday.", THU, "midnight Tuesday", "TIME", "2017-01-24T24:00",
+      "time_clock_weekday"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

@@ -55,6 +55,8 @@ def verb_tense(v) -> str | None:
         # infinitive: "to be held on Monday", "plans to meet on Monday", "expected to arrive"
         head = v.head
         if head.i != v.i and (head.lemma_.lower() in c["future_verb"] or head.lower_ in ("going", "about")):
+            if any(a.lower_ == "had" for a in head.children if a.dep_ in ("aux", "auxpass")):
+                return PAST  # "had been scheduled to expire at midnight Friday": a plan that has passed
             return FUTURE
         if head.i != v.i and head.pos_ in ("VERB", "AUX"):
             t = verb_tense(head)

@@ -185,7 +185,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields:
             if _after(text, c.start, SOON_WORDS):
                 tense = FUTURE  # "as soon as Tuesday", "as early as Friday"
-            elif _after(text, c.start, UNTIL_WORDS) and not simple_past(doc, c.start, c.end) \
+            elif _after(text, c.start, UNTIL_WORDS) and (not simple_past(doc, c.start, c.end) or _deadline_verb(doc, c))\
                     and not re.match(r"['’]s\b", text[c.end:c.end + 3]):  # not "before Friday's purchases"
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
         if tense == PRESENT and c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) \
@@ -293,6 +293,15 @@ BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|ga
                       r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
 AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
 PLAN_NOUNS = {"shipment", "shipments", "delivery", "deliveries", "loading", "arrival", "departure"}
+
+
+def _deadline_verb(doc, c: Candidate) -> bool:
+    """The date hangs on a verb that sets a deadline: "extended its deadline until 9 a.m. Tuesday"."""
+    from timeline.timex.context import cues, governing_verb
+
+    tok = token_at(doc, c.start, c.end)
+    v = governing_verb(tok) if tok is not None else None
+    return v is not None and v.lemma_.lower() in cues()["deadline_verb"]
 
 
 def _timetable(doc, start: int, end: int) -> bool:
