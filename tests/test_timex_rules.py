@@ -224,6 +224,12 @@ CASES = [
       "2017-01-17T24:00", "time_clock_weekday"),
     C("The offer is scheduled to expire at midnight Tuesday.", THU, "midnight Tuesday", "TIME", "2017-01-24T24:00",
       "time_clock_weekday"),
+    C("Islam will one day be the second largest religion here.", THU, "one day", "DATE", "FUTURE_REF",
+      "date_one_day"),
+    C("Someday we will return home.", THU, "Someday", "DATE", "FUTURE_REF", "date_one_day"),
+    C("The strike lasted one day.", THU, "one day", "DURATION", "P1D", "dur_num_unit"),
+    C("Rates will stay low in the near term.", THU, "the near term", "DATE", "FUTURE_REF", "date_future_ref"),
+    C("The vote was put off to a later date.", THU, "a later date", "DATE", "FUTURE_REF", "date_future_ref"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

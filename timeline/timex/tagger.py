@@ -53,6 +53,11 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             return False  # "Theresa May"
         if c.text in ("May",) and tok.tag_ == "MD":
             return False
+    if c.rule == "date_one_day":
+        prev_word = (text[max(0, c.start - 12):c.start].split()[-1:] or [""])[0].lower()
+        ahead = tok is not None and tense_of(doc, c.start, c.end) in (FUTURE, DEADLINE)
+        if not (prev_word in MODALS or (low.startswith("some") and ahead)):
+            return False  # "lasted one day" is a duration; "will one day be", "someday we will" an indefinite future
     if c.rule == "date_narr_next" and text[max(0, c.start - 12):c.start].split()[-1:] in (
             ["over"], ["during"], ["within"], ["for"], ["throughout"]):
         return False  # "over the next month": a span, left to the duration rules
@@ -319,6 +324,7 @@ LASTING_NOUNS = {"war", "conflict", "crisis", "insurgency", "uprising", "dispute
                  "stalemate", "strike", "moratorium", "freeze", "sanctions"}
 NAME_FOLLOWERS = {"Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "Agreement", "Accords", "Accord",
                   "Club", "Mosque", "Movement", "Group", "Massacre", "Night", "Show", "League"}
+MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "'ll"}
 MEDIA_NOUNS = {"programme", "program", "show", "presenter", "host", "newspaper", "edition", "bulletin", "broadcast",
                "telethon", "magazine", "paper", "anchor", "website", "podcast", "correspondent"}
 RATE_WORDS = {"million", "billion", "thousand", "trillion", "percent", "%", "dollars", "cents", "times", "twice", "once",
