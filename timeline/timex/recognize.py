@@ -276,10 +276,54 @@ def year_from_words(words: str, lex) -> int:
     return head * 100 + int(parse_number(" ".join(w[1:]), lex))
 
 
+ANCHOR_SECTIONS = ("calunit", "durunit", "holiday", "month", "monthabbr", "monthfull", "partofday", "pluralunit",
+                   "podplural", "season", "setword", "unit", "unitsg", "vague", "vaguefuture", "vaguepast",
+                   "vaguepresent", "weekday", "weekdayfull", "weekdayplural")
+ANCHOR_WORDS = (r"today|tomorrow|yesterday|tonight|noon|midnight|qtr|quarters?|twenties|thirties|forties|fifties|"
+                r"sixties|seventies|eighties|nineties|century|centuries|decades?|period|weekends?|days?|nights?|"
+                r"hours?|minutes?|seconds?|fortnight|annually|daily|weekly|monthly|yearly|quarterly|someday|"
+                r"term|date|moment|present|future|past|now|time|once|current|recent|years?|months?|weeks?|"
+                r"nineteen|twenty|thousand|hundred|half|halves|mid\w*|ago|earlier|later|previously|soon|eve|overnight|"
+                r"h[12]|q[1-4]|fy")
+WINDOW = 50  # characters around an anchor word that a time expression can reach
+
+
+@lru_cache(maxsize=1)
+def _anchor_pattern() -> "regex.Pattern":
+    lex = load_lexicon()
+    alts = "|".join(lex.alternation(s) for s in ANCHOR_SECTIONS if s in lex.sections)
+    return regex.compile(r"(?i)\d|(?<![\w'’])(?:" + alts + "|" + ANCHOR_WORDS + ")")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text around the words every time expression contains (a digit, a month, a unit, ...):
+    rules are run only there. Each stretch ends at a space, so no word is cut."""
+    spans: list[list[int]] = []
+    n = len(text)
+    for m in _anchor_pattern().finditer(text):
+        a, b = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    out = []
+    for a, b in spans:
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule match, before overlap resolution."""
     out = []
     present: dict[str, bool] = {}
+    windows = _windows(text)
     for rule in load_rules():
         skip = False
         for section in rule.needs:
@@ -290,7 +334,7 @@ def find_candidates(text: str) -> list[Candidate]:
                 break
         if skip:
             continue
-        for m in rule.pattern.finditer(text):
+        for m in (m for a, b in windows for m in rule.pattern.finditer(text, a, b)):
             if m.end() == m.start():
                 continue
             f = _fields(m, rule)
