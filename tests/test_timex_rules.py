@@ -230,6 +230,11 @@ CASES = [
     C("The strike lasted one day.", THU, "one day", "DURATION", "P1D", "dur_num_unit"),
     C("Rates will stay low in the near term.", THU, "the near term", "DATE", "FUTURE_REF", "date_future_ref"),
     C("The vote was put off to a later date.", THU, "a later date", "DATE", "FUTURE_REF", "date_future_ref"),
+    C("The town floods each winter.", THU, "each winter", "SET", "XXXX-WI", "set_every_season"),
+    C("Farmers plant every spring.", THU, "every spring", "SET", "XXXX-SP", "set_every_season"),
+    C("A generation ago, the city was poor.", THU, "A generation ago", "DATE", "PAST_REF", "date_vague_ago"),
+    C("He left a while ago.", THU, "a while ago", "DATE", "PAST_REF", "date_vague_ago"),
+    C("Fighting intensified in recent hours.", THU, "recent hours", "DATE", "PAST_REF", "date_recent_units"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

@@ -220,6 +220,8 @@ def _set(c: Candidate) -> Resolved:
         return Resolved(f["setword"], "set")
     if "month" in f:
         return Resolved(f"XXXX-{f['month']:02d}", "set")
+    if "season" in f:
+        return Resolved(f"XXXX-{f['season']}", "set")
     if "weekday" in f:
         v = f"XXXX-WXX-{f['weekday']}"
         if f.get("pod"):
