@@ -361,3 +361,14 @@ def test_a_dated_entry_is_its_lines_speech_time(phrase, value):
             "Oct. 2, 2005 - The party met yesterday.\nThe talks ended today.\n")
     t = _at(text, "2006-01-30", phrase)
     assert t.value == value, _show([t])
+
+
+@pytest.mark.parametrize("text, phrase, value, resolved", [
+    ("The season normally ends in February.", "February", "XXXX-02", False),
+    ("Parliament usually meets in March.", "March", "XXXX-03", False),
+    ("Troops always celebrate Christmas together.", "Christmas", "XXXX-12-25", False),
+    ("The season ended in February.", "February", "2016-02", True),
+])
+def test_a_habit_names_no_particular_month(text, phrase, value, resolved):
+    t = _at(text, "2016-06-01", phrase)
+    assert (t.value, t.resolved) == (value, resolved), _show([t])

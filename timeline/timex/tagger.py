@@ -213,6 +213,14 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if dct_span and c.start >= dct_span[0] and c.end <= dct_span[1] and dct:
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
             rule = f"{c.rule}+dateline"
+        elif c.kind == "cal" and "year" not in c.fields and "day" not in c.fields and "weekday" not in c.fields \
+                and ("month" in c.fields or "season" in c.fields or "holiday" in c.fields) and _habitual(doc, c):
+            # "a season that normally ends in February": every year's February, no particular one
+            from timeline.timex.resolve import _unanchored
+
+            r = Resolved(_unanchored(c.fields), "month" if "month" in c.fields else "day" if "holiday" in c.fields
+                         else "season", resolved=False)
+            rule = c.rule + "+generic"
         elif (wd_prev := _weekday_pair_start(c, out, text)) is not None:
             d0 = dt.date.fromisoformat(wd_prev.value[:10])  # "on Friday and Saturday": the second follows the first
             p = V.day(d0 + dt.timedelta(days=(c.fields["weekday"] - d0.isoweekday()) % 7))
@@ -298,6 +306,24 @@ BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|ga
                       r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
 AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
 PLAN_NOUNS = {"shipment", "shipments", "delivery", "deliveries", "loading", "arrival", "departure"}
+
+
+HABITUAL = {"normally", "usually", "typically", "generally", "always", "often", "traditionally", "customarily",
+            "regularly", "habitually", "invariably", "routinely"}
+
+
+def _habitual(doc, c: Candidate) -> bool:
+    """The date hangs on a verb said to happen by habit: "the season normally ends in February"."""
+    from timeline.timex.context import governing_verb
+
+    tok = token_at(doc, c.start, c.end)
+    v = governing_verb(tok) if tok is not None else None
+    if v is None:
+        return False
+    words = {ch.lower_ for ch in v.children if ch.dep_ in ("advmod", "npadvmod")}
+    if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp", "conj"):
+        words |= {ch.lower_ for ch in v.head.children if ch.dep_ == "advmod"}
+    return bool(words & HABITUAL)
 
 
 def _deadline_verb(doc, c: Candidate) -> bool:
