@@ -372,3 +372,16 @@ def test_a_dated_entry_is_its_lines_speech_time(phrase, value):
 def test_a_habit_names_no_particular_month(text, phrase, value, resolved):
     t = _at(text, "2016-06-01", phrase)
     assert (t.value, t.resolved) == (value, resolved), _show([t])
+
+
+def test_quote_continues_the_paragraphs_dated_speech():
+    text = ("In an interview on Tuesday, her lawyer said the case was weak. He added that police had no evidence. "
+            "\"She will be free tomorrow,\" he said.")
+    t = _at(text, THU, "tomorrow")
+    assert t.value == "2017-01-18", _show([t])
+
+
+def test_quote_after_a_paragraph_break_keeps_the_story_time():
+    text = "In an interview on Tuesday, her lawyer said the case was weak.\n\n\"She will be free tomorrow,\" he said."
+    t = _at(text, THU, "tomorrow")
+    assert t.value == "2017-01-20", _show([t])

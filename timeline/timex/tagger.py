@@ -269,7 +269,13 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         # the attribution inside the quote's sentences, else the sentence just before a quote that opens its own
         speech = next((reporting_day[s] for s in range(first, last + 1) if s in reporting_day), None)
         if speech is None and text[sent_starts[first]:q[0]].strip() == "":
-            speech = reporting_day.get(first - 1)
+            # a quote that opens its own sentence continues the last dated speech of its paragraph
+            for s_prev in range(first - 1, max(-1, first - 4), -1):
+                if "\n\n" in text[sent_starts[s_prev]:q[0]]:
+                    break
+                if s_prev in reporting_day:
+                    speech = reporting_day[s_prev]
+                    break
         if speech is None or dct_anchor is None or speech.period == dct_anchor.period:
             continue
         if c.kind in ("rel", "ago") or (c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields):
