@@ -65,9 +65,10 @@ def test_lexicon_file_format():
         assert r["code"] == "-" or cameo_info(r["code"]) is not None, f"{r['lemma']}: unknown code {r['code']}"
         assert r["code"] != "-" or not r["frame"], r
         assert not r["negated"] or cameo_info(r["negated"]) is not None, r
-        assert r["frame"] in ("", "intent", "refuse", "demand", "appeal", "threaten", "light", "speech", "result"), r
+        assert r["frame"] in ("", "intent", "refuse", "demand", "appeal", "threaten", "light", "speech", "result",
+                              "office"), r
         assert r["example"], f"{r['lemma']}: no example"
-        key = (r["lemma"], r["pos"])
+        key = (r["lemma"], r["pos"], r["frame"] == "office")  # an office sense may precede the word's other sense
         assert key not in seen, f"duplicate entry {key}"
         seen.add(key)
 
@@ -344,3 +345,36 @@ def test_information_is_not_aid(parse, text, word, root):
 
 def test_no_on_the_object_negates(parse):
     assert [c for t, c in code_sentence(parse("The minister gave no details about the attack.")) if c[:2] == "06"] == []
+
+
+# ------------------------------------------------------------------ round 2: office holders, light 'cut' (invented cases)
+
+@pytest.mark.parametrize("text,word,code", [
+    ("The president appointed his intelligence chief as vice-president on Saturday.", "appointed", "0831"),
+    ("The king named a former general prime minister.", "named", "0831"),
+    ("The president sacked the interior minister.", "sacked", "0831"),
+    ("The emir dismissed the cabinet on Tuesday.", "dismissed", "0831"),
+    ("The president fired his defence minister.", "fired", "0831"),
+    ("The prime minister reshuffled his cabinet.", "reshuffled", "0831"),
+    ("The new cabinet was sworn in on Monday.", "sworn", "0831"),
+    ("Parliament elected the former speaker president.", "elected", "0831"),
+    ("The justice minister defected to the rebels.", "defected", "0831"),
+    ("The country expelled the ambassador.", "expelled", "161"),
+    ("The donors cut aid to the region.", "cut", "162"),
+    # the same words without an office keep their other sense
+    ("The ministry dismissed the claims as lies.", "dismissed", "120"),
+    ("Rebels fired rockets at government troops.", "fired", "190"),
+])
+def test_office_holders_and_other_senses(parse, text, word, code):
+    codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
+    assert codes.get(word) == code, codes
+
+
+@pytest.mark.parametrize("text", [
+    "The police named the suspects.",
+    "Police named the victim as a local teacher.",
+    "The central bank cut interest rates.",
+    "The fighters have sworn to fight on.",
+])
+def test_no_office_no_appointment(parse, text):
+    assert [(t.text, c) for t, c in code_sentence(parse(text)) if c == "0831" or c[:2] == "16"] == []

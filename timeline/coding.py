@@ -7,6 +7,10 @@
     lookup_code("accept", "VERB", negated=True)      -> '120'
     code_sentence(doc_sentence) -> [(token, code), ...]   most salient predicate first
 
+An entry with the frame `office` ("sack", "dismiss", "fire", "name" a person) holds only when the object or
+complement names a person or an office ("sacked the interior minister", "named X prime minister"); otherwise the
+word's next entry applies ("dismissed the claims" -> reject, "fired rockets" -> fight).
+
 `code_sentence` reads the dependency parse: each verb, event noun ("talks", "truce") and predicative adjective
 ("ready to") found in the lexicon is a predicate; complements change the code by the entry's frame ("agreed to
 withdraw" -> intent to de-escalate, "refused to meet" -> reject a meeting, "threatened to attack" -> threaten
@@ -103,8 +107,8 @@ def lexicon() -> dict[tuple[str, str], list[LexEntry]]:
     return out
 
 
-def lookup_entry(lemma: str, pos: str | None = None, deps: Iterable[str] = ()) -> LexEntry | None:
-    """The most specific lexicon entry for a head lemma whose extra words are all in `deps`."""
+def lookup_entries(lemma: str, pos: str | None = None, deps: Iterable[str] = ()) -> list[LexEntry]:
+    """Every lexicon entry for a head lemma whose extra words are all in `deps`, most specific first."""
     lemma = lemma.lower()
     deps = {d.lower() for d in deps}
     poses = [pos.upper()] if pos else ["VERB", "NOUN", "ADJ"]
@@ -112,11 +116,13 @@ def lookup_entry(lemma: str, pos: str | None = None, deps: Iterable[str] = ()) -
         poses = ["NOUN"]
     if pos and pos.upper() == "AUX":
         poses = ["VERB"]
-    for p in poses:
-        for e in lexicon().get((lemma, p), []):
-            if all(w in deps for w in e.words):
-                return e
-    return None
+    return [e for p in poses for e in lexicon().get((lemma, p), []) if all(w in deps for w in e.words)]
+
+
+def lookup_entry(lemma: str, pos: str | None = None, deps: Iterable[str] = ()) -> LexEntry | None:
+    """The most specific lexicon entry for a head lemma whose extra words are all in `deps`."""
+    found = lookup_entries(lemma, pos, deps)
+    return found[0] if found else None
 
 
 def lookup_code(lemma: str, pos: str | None = None, *, deps: Iterable[str] = (), negated: bool = False) -> str | None:
@@ -248,10 +254,46 @@ def _entry_for(t, as_complement: bool = False) -> LexEntry | None:
         return None
     deps = _dep_lemmas(t)
     for lemma in _lemma_candidates(t, pos):
-        e = lookup_entry(lemma, pos, deps)
-        if e is not None:
+        for e in lookup_entries(lemma, pos, deps):
+            if e.frame == "office" and not _names_office(t, e.head in REMOVALS):
+                continue  # "dismissed the claims", "fired rockets": the word's other entry
             return e
     return None
+
+
+# an office, a body of office holders or a rank: what is filled or emptied when someone is appointed or sacked
+OFFICE_WORDS = {"minister", "president", "vice-president", "premier", "government", "cabinet", "governor", "chief",
+                "head", "commander", "general", "official", "ambassador", "envoy", "director", "chairman",
+                "chairwoman", "secretary", "spokesman", "spokeswoman", "deputy", "mayor", "leader", "judge",
+                "prosecutor", "adviser", "advisor", "aide", "coach", "manager", "executive", "ceo", "board",
+                "council", "parliament", "speaker", "successor", "governors", "ministers", "officials",
+                "commanders", "generals", "chiefs", "envoys", "ambassadors", "post", "job", "position", "role",
+                "office", "prime", "vice", "administrator", "boss", "heads", "member", "members", "team", "staff"}
+
+
+REMOVALS = {"sack", "dismiss", "fire", "sacking", "dismissal", "replace"}  # a person alone is enough ("sacked X")
+
+
+def _names_office(t, person_ok: bool = True) -> bool:
+    """Does the predicate's object or complement name a person or an office ("sacked the interior minister",
+    "named X prime minister", "appointed X as envoy", "dismissed the cabinet")? Not "dismissed the claims",
+    "fired rockets", "named the streets"."""
+    objs = [c for c in t.children if c.dep_ in ("dobj", "oprd", "attr", "nsubjpass", "ccomp", "xcomp", "dative")]
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("as", "to", "from", "of"):
+            objs += [g for g in c.children if g.dep_ == "pobj"]
+    if t.pos_ in ("NOUN", "PROPN"):  # "the sacking of the governor", "his appointment as envoy", "X's dismissal"
+        objs += [c for c in t.children if c.dep_ == "poss"]
+    for o in objs:
+        if person_ok and (o.ent_type_ == "PERSON" or (o.pos_ == "PRON" and o.lower_ in ("him", "her"))):
+            return True  # "sacked Habib al-Adly"; but "police named the victim as John Smith" is no appointment
+        stack = [o]  # the object's own words, not its prepositional phrases ("shots at government troops")
+        while stack:
+            x = stack.pop()
+            if x.lemma_.lower() in OFFICE_WORDS or x.lower_ in OFFICE_WORDS:
+                return True
+            stack += [c for c in x.children if c.dep_ in ("compound", "amod", "appos", "conj", "nmod", "poss")]
+    return False
 
 
 def _lemma_candidates(t, pos: str) -> list[str]:
