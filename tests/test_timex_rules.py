@@ -46,7 +46,7 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2016-12-06": "Tuesday", "2016-12-20": "Tuesday", "2016-12-29": "Thursday", "2017-01-01": "Sunday",
               "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday",
               "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday", "1988-06-29": "Wednesday",
-              "1988-06-28": "Tuesday", "1987-03-02": "Monday",
+              "1988-06-28": "Tuesday", "1987-03-02": "Monday", "1987-03-10": "Tuesday",
               "1987-05-02": "Saturday"}
 
 
@@ -235,6 +235,10 @@ CASES = [
     C("A generation ago, the city was poor.", THU, "A generation ago", "DATE", "PAST_REF", "date_vague_ago"),
     C("He left a while ago.", THU, "a while ago", "DATE", "PAST_REF", "date_vague_ago"),
     C("Fighting intensified in recent hours.", THU, "recent hours", "DATE", "PAST_REF", "date_recent_units"),
+    C("Net profit in 1986 rose 10 pct. For the full year, sales rose 5 pct.", "1987-03-10", "the full year", "DATE",
+      "1986", "date_fiscal_year"),
+    C("Net profit in 1986 rose. The firm expects higher sales for the full year.", "1987-03-10", "the full year",
+      "DATE", "1987", "date_fiscal_year"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

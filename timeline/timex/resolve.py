@@ -474,6 +474,12 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         else:
             p = base
         return Resolved(p.value, "week", p, anchor=anchor.describe())
+    n = ctx.narrative
+    if f.get("periodof") and unit == "Y" and shift == 0 and n is not None and n.explicit_year and ctx.tense == PAST \
+            and ctx.sent - n.sent <= 1 and n.period.year == a.year - 1 and "current" not in c.text.lower():
+        # "Net profit in 1986 rose. For the full year, sales rose": the year the story reports on
+        p = V.year(n.period.year)
+        return Resolved(p.value, "year", p, anchor=n.describe(), mod=mod)
     if unit == "Y" and "quarter" in f:   # this year's third quarter
         p = V.quarter(a.year + shift, f["quarter"])
         return Resolved(p.value, "quarter", p, anchor=anchor.describe())
