@@ -101,9 +101,9 @@ CASES = [
     ("Who warned them?", None, []),
     # media
     ("The Mehr news agency and Reuters reported it.", None, [("Reuters", "Reuters", "media", "GBR")]),
-    # a surname after another first name is someone else; companies after "General" are not people
+    # a surname after another first name is someone else; a company after "General" is no person but a business
     ("Michael Bolton sang while Bolton watched.", "2018", [("Bolton", "John Bolton", "person", "USA")]),
-    ("General Motors Corp said sales rose.", None, []),
+    ("General Motors Corp said sales rose.", None, [("General Motors Corp", "General Motors Corp", "business", "")]),
     ("The AU Peace and Security Council met in Addis Ababa.", None,
      [("AU Peace and Security Council", "African Union Peace and Security Council", "igo", "")]),
     ("Kuala Lumpur-based traders sold.", None, []),
@@ -287,3 +287,39 @@ def test_british_nations_are_the_united_kingdom(text, canonical):
 ])
 def test_title_person_forces_and_government_buildings(nlp, text, expected):
     assert [(m.canonical, m.type, m.country) for m in find_actors(nlp(text), date="2011-03-16")] == expected
+
+
+# ------------------------------------------------------------------ round 2: companies, central banks, unnamed officials
+
+@pytest.mark.parametrize("text,expected", [
+    ("Northwind Energy Inc agreed to buy the refinery.", [("Northwind Energy Inc", "Northwind Energy Inc", "business", "")]),
+    ("Bank of Atlantis Holdings raised its offer.", [("Bank of Atlantis Holdings", "Bank of Atlantis Holdings", "business", "")]),
+    ("The Central Bank of Egypt cut rates.", [("Central Bank of Egypt", "Egyptian central bank", "government", "EGY")]),
+    ("Egypt's central bank cut rates.", [("Egypt's central bank", "Egyptian central bank", "government", "EGY")]),
+    ("The Fed raised rates, the Bank of Japan did not.",
+     [("Fed", "Federal Reserve", "government", "USA"), ("Bank of Japan", "Bank of Japan", "government", "JPN")]),
+    ("A Treasury spokesman declined to comment.", [("Treasury spokesman", "Treasury", "government", "")]),
+    ("A senior official said so.", [("official", "unnamed official", "government", "")]),
+    ("Israel attacked targets in the West Bank.", [("Israel", "Israel", "state", "ISR")]),
+    ("Petro-Canada raised prices.", []),
+    ("The group met in the capital.", []),
+])
+def test_companies_banks_and_unnamed_officials(nlp, text, expected):
+    got = [m for m in find_actors(nlp(text)) if m.rule != "spacy_person"]
+    assert _triples(got) == expected
+
+
+def test_unnamed_official_never_takes_the_story_country(nlp):
+    got = find_actors(nlp("A senior official said the rebels had left."), context_country="LBY")
+    assert [(m.canonical, m.country) for m in got] == [("unnamed official", ""), ("Libyan rebels", "LBY")]
+    got = find_actors(nlp("A government spokesman said so."), context_country="LBY")
+    assert [(m.canonical, m.role) for m in got] == [("Libyan government", "spokesman")]
+
+
+def test_institutions_file_rows():
+    from timeline.actors import ACTOR_TYPES, _read_tsv
+    from timeline.paths import data_path
+    text = data_path("actors", "institutions.tsv").read_text(encoding="utf-8")
+    assert "Format" in text and "Example" in text
+    for r in _read_tsv(data_path("actors", "institutions.tsv")):
+        assert r["canonical"] and r["type"] in ACTOR_TYPES and len(r["country"]) in (0, 3), r

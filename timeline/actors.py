@@ -34,7 +34,7 @@ from timeline.paths import data_path
 
 ACTOR_TYPES = (
     "state", "government", "military", "police", "igo", "ngo", "armed_group", "opposition", "militia", "party",
-    "person", "media", "civilians", "legislature",
+    "person", "media", "civilians", "legislature", "business",
 )
 
 
@@ -224,6 +224,8 @@ class Raw:
     i1: int  # token index range (exclusive)
 
 
+BARE = "bare"  # group_nouns.tsv 'alone' value: an actor alone, but never given the context country
+
 _KIND_RANK = {"block": 0, "person": 1, "org": 2, "country": 3, "capital": 4, "demonym": 5, "group": 6, "title": 7}
 _LOCATIVE = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around", "into", "over"}
 _MODIFIERS = {"new", "former", "then", "acting", "outgoing", "incoming", "top", "senior", "powerful", "veteran",
@@ -241,6 +243,9 @@ _NOT_NAME_WORDS = {"corp", "co", "inc", "ltd", "plc", "llc", "group", "bank", "a
                    "company", "industries", "holdings", "dynamics", "international", "association", "council",
                    "committee", "party", "front", "army", "assembly", "authority", "commission", "board",
                    "ministry", "office", "accounting", "services", "systems", "partners", "fund", "trust"}
+# words that end a company's name ("Suncor Energy Inc", "Lehman Brothers Holdings", "Bank of America")
+_COMPANY_WORDS = {"inc", "corp", "corporation", "incorporated", "co", "company", "ltd", "limited", "plc", "llc",
+                  "group", "holdings", "bank", "motors", "airlines", "airways"}
 _NAME_PARTICLES = {"al", "bin", "bint", "ibn", "de", "da", "van", "von", "der", "el", "ul", "di", "le", "la", "abu", "abdul"}
 _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
@@ -296,7 +301,7 @@ class ActorMatcher:
                 self._add(a, "demonym", a3, "countries.tsv")
             for a in _split(r["capitals"]):
                 self._add(a, "capital", a3, "countries.tsv")
-        for fname in ("igos.tsv", "groups.tsv", "media.tsv"):
+        for fname in ("igos.tsv", "groups.tsv", "media.tsv", "institutions.tsv"):
             p = d / fname
             if not p.exists():
                 continue
@@ -330,7 +335,8 @@ class ActorMatcher:
         for r in _read_tsv(d / "titles.tsv"):
             self._add(r["phrase"], "title", r["role"], "titles.tsv")
         for r in _read_tsv(d / "group_nouns.tsv"):
-            self._add(r["phrase"], "group", (r["label"], r["type"], r["alone"] == "yes"), "group_nouns.tsv")
+            alone = BARE if r["alone"] == "bare" else r["alone"] == "yes"
+            self._add(r["phrase"], "group", (r["label"], r["type"], alone), "group_nouns.tsv")
         for r in _read_tsv(d / "blocklist.tsv"):
             self._add(r["phrase"], "block", None, "blocklist.tsv")
 
@@ -587,6 +593,9 @@ class _Composer:
                 continue
             if kind in ("country", "demonym", "capital", "org", "person") and self.inside_spacy_person(r):
                 continue
+            if kind in ("country", "demonym", "capital") and self.glued_after_hyphen(r.i0):
+                pos = r.i1  # "Petro-Canada", "Anglo-Egyptian": part of another name or a modifier
+                continue
             nxt_i = self.skip_modifiers(self.after_possessive(r.i1))
             title = self.raw_at(nxt_i, ("title",))
             group = self.raw_at(nxt_i, ("group",))
@@ -668,12 +677,25 @@ class _Composer:
                     self.emit(r.i0, r.i1, f"{self.m.adj(a3)} government", "government", a3, rule="capital")
                 pos = r.i1
                 continue
+            if kind == "group" and title is not None and title.entry.target and not (
+                    self.raw_at(title.i1, ("person",)) or self.unknown_name(title.i1) > title.i1):
+                # "a Treasury spokesman", "a government official", "the central bank governor": the body speaks
+                label, type_, alone = e.target
+                if self.ctx and alone is not BARE:
+                    self.emit(r.i0, title.i1, *self.country_body(self.ctx, label, type_), role=title.entry.target,
+                              rule="group+title+context")
+                else:
+                    self.emit(r.i0, title.i1, label, type_, "", role=title.entry.target, rule="group+title")
+                pos = title.i1
+                continue
             if kind == "group":
                 label, type_, alone = e.target
                 st = self.spacy_tok(r.i0) if r.i1 - r.i0 == 1 else None
                 if st is not None and st.pos_ == "ADJ" and st.dep_ == "amod":
                     alone = False  # "a military coup": an adjective, not the body itself
-                if alone:
+                if alone is BARE:  # "a senior official said": an unnamed official, never given the story's country
+                    self.emit(r.i0, r.i1, "unnamed official", type_, "", rule="group_bare")
+                elif alone:
                     if self.ctx:
                         self.emit(r.i0, r.i1, *self.country_body(self.ctx, label, type_), rule="group+context")
                     else:
@@ -681,6 +703,7 @@ class _Composer:
                 pos = r.i1
                 continue
             pos = r.i1
+        self.add_companies()
         if self.doc is not None:
             self.add_spacy_persons()
         self.out.sort(key=lambda m: m.start)
@@ -769,6 +792,10 @@ class _Composer:
             return st.ent_type_ == "PERSON"
         return not (self.sentence_initial(r.i0 - 1) and prev.key in _OPENERS)
 
+    def glued_after_hyphen(self, i) -> bool:
+        s = self.toks[i].start
+        return s >= 2 and self.text[s - 1] in "-‐‑" and self.text[s - 2].isalpha()
+
     def sentence_initial(self, i) -> bool:
         if i == 0:
             return True
@@ -804,6 +831,59 @@ class _Composer:
             return False
         return nxt.key == "'s" or (nxt.text[:1].islower() and nxt.key not in _LOCATIVE
                                    and nxt.key not in ("time", "on", "for", "of", "by", "to"))
+
+    def add_companies(self):
+        """Capitalised names ending in a company word ("Suncor Energy Inc", "Lehman Brothers Holdings", "Bank of
+        America", "HSBC Holdings plc"): a business; a central or reserve bank ("the Central Bank of Egypt") is
+        its country's government body."""
+        lo, hi = self.limits if self.limits else (0, len(self.text))
+        blocked = [(self.toks[r.i0].start, self.toks[r.i1 - 1].end) for r in self.raws
+                   if r.entry.kind in ("block", "org", "person")]
+        i, n = 0, len(self.toks)
+        while i < n:
+            t = self.toks[i]
+            if t.key not in _COMPANY_WORDS or not (t.text[:1].isupper() or t.key in ("plc", "llc")) \
+                    or not (lo <= t.start and t.end <= hi):
+                i += 1
+                continue
+            j = i  # back over the name's capitalised words
+            while j > 0:
+                p = self.toks[j - 1]
+                gap = self.text[p.end:self.toks[j].start]
+                if gap not in (" ", "") or not (p.text[:1].isupper() or p.text == "&") or p.key in _NOT_NAMES \
+                        or p.key in _OPENERS or (j - 1 > 0 and self.sentence_initial(j - 1) and p.key in _OPENERS):
+                    break
+                j -= 1
+            k = i + 1  # "Bank of America", "Royal Bank of Scotland"
+            if self.key(k) == "of" and k + 1 < n and self.toks[k + 1].text[:1].isupper():
+                k += 2
+                while k < n and self.toks[k].text[:1].isupper() and self.text[self.toks[k - 1].end:self.toks[k].start] == " ":
+                    k += 1
+            while k < n and self.toks[k].key in _COMPANY_WORDS and self.toks[k].text[:1].isupper():
+                k += 1  # "... Holdings Inc"
+            if j == i and k == i + 1:
+                i += 1
+                continue  # a company word alone ("Group", "Bank")
+            s, e = self.toks[j].start, self.toks[k - 1].end
+            if any(a < e and s < b for a, b in blocked):
+                i = k
+                continue
+            words = {x.key for x in self.toks[j:k]}
+            inner = [m for m in self.out if s <= m.start and m.end <= e]
+            if any(a.start < e and s < a.end and not (s <= a.start and a.end <= e) for a in self.out):
+                i = k
+                continue
+            name = " ".join(self.text[s:e].split())
+            if words & {"central", "reserve", "national"} and "bank" in words:
+                country = next((m.country for m in inner if m.country), self.ctx)
+                canonical = f"{self.m.adj(country)} central bank" if country else name
+                mention = ActorMention(s, e, self.text[s:e], canonical, "government", country, "", "central_bank",
+                                       "government:" + _slug(canonical), self.locative(j))
+            else:
+                mention = ActorMention(s, e, self.text[s:e], name, "business", "", "", "company",
+                                       "business:" + _slug(name), self.locative(j))
+            self.out = [m for m in self.out if m not in inner] + [mention]
+            i = k
 
     def add_spacy_persons(self):
         taken = [(m.start, m.end) for m in self.out]
