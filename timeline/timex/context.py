@@ -37,6 +37,8 @@ def governing_verb(tok):
     while tok is not None and seen < 8:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",):
             return tok
+        if tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and _misparsed_past(tok):
+            return tok  # "The army retook Palmyra in March": the tagger took "retook" for a noun
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -44,8 +46,25 @@ def governing_verb(tok):
     return None
 
 
+IRREGULAR_PAST = {"took", "retook", "overtook", "undertook", "won", "lost", "fought", "struck", "shot", "led", "fled",
+                  "held", "sent", "began", "rose", "fell", "broke", "spoke", "met", "went", "came", "gave", "made",
+                  "told", "saw", "left", "ran", "overran", "withdrew", "drew", "beat", "bought", "brought", "built",
+                  "caught", "chose", "dealt", "drove", "felt", "found", "flew", "got", "grew", "heard", "kept", "knew",
+                  "laid", "paid", "rode", "sold", "shook", "sank", "sat", "spent", "stood", "stole", "swept", "swore",
+                  "taught", "tore", "threw", "woke", "wrote", "upheld", "overthrew", "seized", "stormed", "shelled"}
+
+
+def _misparsed_past(tok) -> bool:
+    """A sentence root tagged as a noun that has a subject and an object, and the form of a past verb."""
+    kids = {ch.dep_ for ch in tok.children}
+    return "nsubj" in kids and ("dobj" in kids or "prep" in kids) and (
+        tok.lower_ in IRREGULAR_PAST or (tok.lower_.endswith("ed") and len(tok.lower_) > 4))
+
+
 def verb_tense(v) -> str | None:
     """past / present / future for a verb token, from its own tag and its auxiliaries."""
+    if v.pos_ == "NOUN":
+        return PAST if _misparsed_past(v) else None
     c = cues()
     auxes = [t for t in v.children if t.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
