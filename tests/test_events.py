@@ -403,3 +403,20 @@ def test_it_is_not_a_country_named_only_as_a_modifier():
     for _, row in _table(text).iterrows():
         if row["predicate"] == "attacked":
             assert row["actor1"] != "Iraq"
+
+
+# ------------------------------------------------------------------ round 2: pronoun gender (invented cases)
+
+def test_she_is_not_a_man_known_by_his_title():
+    row = _row("Mr Lavrov met Ms Clinton in Geneva on Monday. She invited him to Washington.", "invited")
+    assert (row["actor1"], row["actor2"]) == ("Hillary Clinton", "Sergey Lavrov")
+
+
+def test_pronoun_under_a_speaker_of_the_other_gender_is_nobody():
+    for _, row in _table("Mr Karim Nassar said on Monday that she would resign.").iterrows():
+        assert row["actor1"] != "Karim Nassar"
+
+
+def test_gender_learned_from_an_earlier_pronoun():
+    row = _row("Sam Dorsey met Tom Reeve in Paris on Monday. She invited him to Rome.", "invited")
+    assert (row["actor1"], row["actor2"]) == ("Sam Dorsey", "Tom Reeve")

@@ -63,12 +63,18 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", 
 VAGUE = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 BOUND_SIGNALS = {"since", "until", "till", "before", "after", "by", "through", "throughout"}
 MAX_PER_SENTENCE = 2
-THIRD_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "body"}
+THIRD_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "they": "group", "it": "body"}
 # nouns whose possessor or modifier is the one the act is done to ("Sgrena's release", "Saddam's execution")
 PATIENT_NOUNS = {"release", "arrest", "detention", "capture", "execution", "kidnapping", "abduction", "killing",
                  "assassination", "murder", "overthrow", "ouster", "removal", "expulsion", "deportation",
                  "extradition", "trial", "conviction", "sentencing", "imprisonment", "rescue", "evacuation",
                  "death", "funeral", "resignation"}
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+GENDER_WORDS = {"mr": "m", "sir": "m", "king": "m", "prince": "m", "lord": "m", "sheikh": "m", "spokesman": "m",
+                "chairman": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+                "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "congressman": "m"}
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|King|Queen|Prince|Princess|Sheikh)\.?\s+$")
+HONORIFIC_START = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|King|Queen|Prince|Princess|Sheikh)\b\.?\s")
 BACKGROUND_PREPS = {"during", "throughout"}  # "standing firm during the Iraq war": the war is background
 PERSON_NOUNS = {"official", "source", "resident", "man", "woman", "doctor", "witness", "spokesman", "spokeswoman",
                 "diplomat", "analyst", "fighter", "commander", "soldier", "officer", "member", "lawyer", "aide",
@@ -178,6 +184,7 @@ class _Story:
         self.timexes = [t for t in timexes if t.start >= document.body_start and t.type in ("DATE", "TIME")]
         self.quotes = [q for q in _quotes(document.text) if q[1] - q[0] > 25 and q[1] > document.body_start]
         self.theatre = self._theatre()
+        self.gender = self._genders()
         self.quote_frames: dict = {}
         self.pred_codes: dict = {}
 
@@ -195,6 +202,21 @@ class _Story:
         self.theatre_clear = len(ranked[0]) >= 2 and (len(ranked) == 1 or len(ranked[0]) > len(ranked[1]))
         return ranked[0][0]
 
+    def _genders(self) -> dict[str, str]:
+        """actor_id -> 'm' / 'f' for people whose gender the text says: a title ("Mr Howard", "Ms Sgrena",
+        "Queen Rania") or a gendered role ("spokeswoman"). A he/she resolved later adds to it."""
+        out: dict[str, str] = {}
+        for a in self.actors:
+            if a.type != "person" or a.actor_id in out:
+                continue
+            m = HONORIFIC.search(self.document.text[max(0, a.start - 12):a.start]) or HONORIFIC_START.match(a.text)
+            g = GENDER_WORDS.get(m.group(1).lower().rstrip(".")) if m else None
+            if g is None and a.role:
+                g = GENDER_WORDS.get(a.role.split()[-1].lower())
+            if g is not None:
+                out[a.actor_id] = g
+        return out
+
     def in_quote(self, pos: int) -> tuple[int, int] | None:
         for q in self.quotes:
             if q[0] <= pos < q[1]:
@@ -208,7 +230,7 @@ class _Story:
         if low in SPEAKER_PRONOUNS and t.pos_ == "PRON":
             frame = self.quote_frames.get(sent_quote) if sent_quote else None
             return frame.speaker if frame else None
-        if low in THIRD_PRONOUNS and t.pos_ == "PRON":
+        if low in THIRD_PRONOUNS and t.pos_ == "PRON" and t.dep_ != "poss":  # not "her husband"
             return self.pronoun_antecedent(t, THIRD_PRONOUNS[low])
         if t.pos_ == "NOUN" and t.i not in self.tok_actor and any(c.lower_ == "the" for c in t.children):
             holder = self.role_antecedent(t)  # "the president ordered ...": the president named before
@@ -240,7 +262,8 @@ class _Story:
         sentence or the one before, unless an unnamed person ("a resident", "the doctor") is named in between."""
         if self.in_quote(t.idx) or depth > 3:
             return None
-        fits = {"person": lambda a: a.type == "person",
+        want = PRONOUN_GENDER.get(t.lower_)
+        fits = {"person": lambda a: a.type == "person" and self.gender.get(a.actor_id, want) == want,
                 "group": lambda a: a.type not in ("person", "state", "media", "igo") and a.canonical.endswith("s"),
                 "body": lambda a: a.type not in ("person", "media") and not a.canonical.endswith("s")}[kind]
         x, n = t, 0
@@ -251,7 +274,9 @@ class _Story:
                     a = (self.pronoun_antecedent(subj, THIRD_PRONOUNS[subj.lower_], depth + 1)
                          if subj.lower_ in THIRD_PRONOUNS and subj.pos_ == "PRON" else self.actor_at(subj))
                     # the speaker or nobody: "US forces said they ...", "a resident said he ...", "Iran said it ..."
-                    return a if a is not None and (a.type == "person") == (kind == "person") else None
+                    if a is None or (a.type == "person") != (kind == "person") or (kind == "person" and not fits(a)):
+                        return None  # also "Mr Smith said she ...": someone else
+                    return self._learn_gender(a, want)
                 break
             if x.dep_ in ("relcl", "acl", "advcl"):
                 break
@@ -272,6 +297,11 @@ class _Story:
                                     and (x.lemma_.lower() in PERSON_NOUNS if kind == "person" else
                                          kind == "body" and x.pos_ == "NOUN") for x in span):
             return None  # "a resident said he ...", "the report said it ...": someone or something unnamed
+        return self._learn_gender(a, want)
+
+    def _learn_gender(self, a, want):
+        if want and a is not None and a.type == "person":
+            self.gender.setdefault(a.actor_id, want)  # "... Sgrena. She said ...": later pronouns agree with it
         return a
 
     def role_antecedent(self, t):
