@@ -385,3 +385,11 @@ def test_quote_after_a_paragraph_break_keeps_the_story_time():
     text = "In an interview on Tuesday, her lawyer said the case was weak.\n\n\"She will be free tomorrow,\" he said."
     t = _at(text, THU, "tomorrow")
     assert t.value == "2017-01-20", _show([t])
+
+
+def test_undated_future_after_history_is_not_given_the_historys_year():
+    """No document time: a plan told in the present after a background paragraph stays year-less."""
+    text = ("The war began in March 2011. In August 2013, a chemical attack killed hundreds.\n\n"
+            "The envoy plans to convene new talks in Geneva on Feb. 8, his office said.")
+    t = _at(text, None, "Feb. 8")
+    assert t.value == "XXXX-02-08" and not t.resolved, _show([t])

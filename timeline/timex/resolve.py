@@ -245,8 +245,8 @@ def narrative_in_force(ctx: Context, grans: tuple[str, ...], same_sentence: bool
         return True  # "The 2011 uprising began in March": the sentence gave its own year
     if n.period.granularity not in grans:
         return False
-    if ctx.speech is None:
-        return True
+    if ctx.speech is None:  # no document time: the narrative's year only while the passage is still told
+        return ctx.tense not in (FUTURE, PRESENT, DEADLINE) and not ctx.narrative_broken
     if not n.clausal:
         return False
     return (n.period.year < ctx.speech.period.year and ctx.sent - n.sent <= NARRATIVE_WINDOW
@@ -260,8 +260,9 @@ def _anchor_for_calendar(ctx: Context) -> tuple[Anchor | None, bool]:
     if ctx.speech is not None:
         return ctx.speech, False
     n = ctx.narrative
-    if n is not None and n.explicit_year:  # no document time: the narrative's own year, if it gave one
-        return n, True
+    if n is not None and n.explicit_year and ctx.tense not in (FUTURE, PRESENT, DEADLINE) \
+            and not ctx.narrative_broken and ctx.sent - n.sent <= NARRATIVE_WINDOW:
+        return n, True  # no document time: the year of the passage being told, if it gave one
     return None, False
 
 
@@ -428,7 +429,8 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
     if unit == "weekday":
         return _weekday(c, ctx, shift=shift if shift else None)
     if anchor is None:
-        return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False, mod=mod)
+        gran = {"month": "month", "season": "season", "monthyear": _gran_of_fields(f)}.get(unit) or V.UNIT_GRAN.get(unit, "year")
+        return Resolved(_unresolved_rel(unit, f), gran, resolved=False, mod=mod)
     a = anchor.period.start
     if unit == "monthyear":  # "June last year", "Dec. 5 last year", "September of that year"
         y = (anchor.period.year if f.get("anchor") == "narr" else a.year) + shift
