@@ -420,3 +420,18 @@ def test_pronoun_under_a_speaker_of_the_other_gender_is_nobody():
 def test_gender_learned_from_an_earlier_pronoun():
     row = _row("Sam Dorsey met Tom Reeve in Paris on Monday. She invited him to Rome.", "invited")
     assert (row["actor1"], row["actor2"]) == ("Sam Dorsey", "Tom Reeve")
+
+
+# ------------------------------------------------------------------ round 2: photo captions (invented cases)
+
+@pytest.mark.parametrize("text", [
+    "Soldiers clashed with protesters on Monday.\nAn army soldier tries to keep order as protesters attack the police in the square.",
+    "Soldiers clashed with protesters on Monday.\nRiot police arrest a protester in the capital on Friday. REUTERS/Jane Doe",
+])
+def test_photo_captions_give_no_event(text):
+    df = _table(text)
+    assert set(df["sentence"]) == {"Soldiers clashed with protesters on Monday."}, df[["predicate", "sentence"]].values.tolist()
+
+
+def test_dated_present_with_indefinite_subject_is_no_caption():
+    assert _row("A UN team visits the capital on Monday.", "visits")["cameo_code"][:2] == "04"

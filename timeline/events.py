@@ -708,6 +708,8 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
         sent_quotes = [q for q in story.quotes if q[0] < s_end and q[1] > s_start]
         if QUESTION_END.search(document.text[s_start:s_end]):
             continue  # "Can they negotiate with the regime?": a question asserts no event
+        if _caption(s, story, s_start, s_end):
+            continue  # "A soldier tries to keep order in the square": a photo caption, not a reported event
         chosen: list[_Event] = []
         for p in preds:
             t = p.token
@@ -747,6 +749,29 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
 
 HYPHEN_MODIFIER = re.compile(r"-\s?(?:[a-z]+ed|held|led|run|built|made|born)\b")
 QUESTION_END = re.compile(r"\?[\s'\"”’`]*$")
+
+
+PHOTO_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|Getty Images|Reuters|Xinhua)\s*/\s*[A-Z]|\bAP Photo\b|"
+                          r"\b(?:Photograph|Photo|Picture|Image)\s*:|\((?:Photo|Picture)\b|Getty Images\b")
+
+
+def _caption(sent, story, s_start: int, s_end: int) -> bool:
+    """A photo caption: a credit line ("REUTERS/Name", "Photograph: X/Getty Images"), or a scene told in the simple
+    present by an indefinite subject with no date ("An opposition fighter celebrates atop a tank", "A soldier
+    tries to keep order"): news reports what happened in the past tense, captions describe a picture."""
+    full = story.document.text
+    line_end = full.find("\n", s_end)
+    if PHOTO_CREDIT.search(full[s_start:line_end if line_end >= 0 else len(full)]):
+        return True  # the credit ends the caption's line: "A protester throws a stone. REUTERS/Jane Doe"
+    root = sent.root
+    if root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in ("be", "have") or story.in_quote(root.idx):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in root.children) or _is_speech(root):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+        return False
+    return not any(s_start <= tx.start < s_end for tx in story.timexes)
 
 
 def _background(t, gov) -> bool:
