@@ -393,3 +393,10 @@ def test_undated_future_after_history_is_not_given_the_historys_year():
             "The envoy plans to convene new talks in Geneva on Feb. 8, his office said.")
     t = _at(text, None, "Feb. 8")
     assert t.value == "XXXX-02-08" and not t.resolved, _show([t])
+
+
+def test_protests_against_someone_are_no_baseline():
+    text = ("The war began in March 2011 with protests against the president. In August 2013, an attack killed "
+            "hundreds. Two years later, Russia joined the war.")
+    t = _at(text, "2017-01-23", "Two years later")
+    assert t.value == "2015-08", _show([t])

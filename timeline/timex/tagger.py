@@ -197,7 +197,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 and not _timetable(doc, c.start, c.end):
             tense = DEADLINE  # "inflation is 5 pct in May": a present that is no timetable, the nearest
         if c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) and "year" not in c.fields \
-                and BASELINE.search(" ".join(text[max(0, c.start - 60):c.start].split()[-6:])):
+                and BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])):
             tense = PAST  # "up from 4 pct in May", "due to the cold weather in May": a baseline or a cause
         elif c.kind == "cal" and tense in (PAST, PRESENT, None) and (
                 _after(text, c.start, AHEAD_WORDS) or _next_word(text, c.end) in PLAN_NOUNS):
@@ -252,7 +252,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             _widen(out[-1], c.fields, r.period)
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q")) \
             or (r.explicit_year and dct is not None and r.period is not None and r.period.year < dct.year
-                and bool(BASELINE.search(" ".join(text[max(0, c.start - 60):c.start].split()[-6:]))))
+                and bool(BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:]))))
         # "against 5 pct in March 1986": a baseline sets no narrative date
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
@@ -308,7 +308,7 @@ def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
 
 
 UNTIL_WORDS = ("until", "till", "by", "before")
-BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|gain|drop)\s+from|than|against|"
+BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|gain|drop)\s+from|than|against\s+[$£€]?\d|"
                       r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
 AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
 PLAN_NOUNS = {"shipment", "shipments", "delivery", "deliveries", "loading", "arrival", "departure"}
