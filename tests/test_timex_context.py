@@ -400,3 +400,9 @@ def test_protests_against_someone_are_no_baseline():
             "hundreds. Two years later, Russia joined the war.")
     t = _at(text, "2017-01-23", "Two years later")
     assert t.value == "2015-08", _show([t])
+
+
+def test_the_start_of_a_running_span_sets_no_narrative():
+    text = "Russia has vetoed six resolutions on Syria since 2011, most recently in October."
+    t = _at(text, "2016-12-18", "October")
+    assert t.value == "2016-10", _show([t])

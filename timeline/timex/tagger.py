@@ -253,7 +253,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q")) \
             or (r.explicit_year and dct is not None and r.period is not None and r.period.year < dct.year
                 and bool(BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:]))))
-        # "against 5 pct in March 1986": a baseline sets no narrative date
+        # "against 5 pct in March 1986": a baseline sets no narrative date; nor does the start of a span still
+        # running ("has vetoed six resolutions since 2011")
+        comparison = comparison or (r.explicit_year and re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$",
+                                                                  text[max(0, c.start - 12):c.start], re.I) is not None
+                                    and present[sent])
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
