@@ -275,8 +275,8 @@ def test_a_question_asserts_no_event():
 
 
 def test_gerund_has_no_present_tense():
-    row = _row("The bleak forecast undermines the central justifications for invading Iraq.", "invading")
-    assert row["date_rule"] != "document_time:present_tense"
+    # a gerund that only completes a noun is background, not an event (round 2; before, it was kept undated)
+    assert "invading" not in set(_table("The bleak forecast undermines the central justifications for invading Iraq.")["predicate"])
     row = _row("Police interviewed the suspect on Monday, hoping he would provide evidence against Iran.", "hoping")
     assert row["date_value"] == "2019-03-04"
 
@@ -435,3 +435,28 @@ def test_photo_captions_give_no_event(text):
 
 def test_dated_present_with_indefinite_subject_is_no_caption():
     assert _row("A UN team visits the capital on Monday.", "visits")["cameo_code"][:2] == "04"
+
+
+# ------------------------------------------------------------------ round 2: background and forecasts (invented cases)
+
+@pytest.mark.parametrize("text,predicate", [
+    ("The war has provided a training ground for a new generation of militants, the report said.", "provided"),
+    ("The rebels have lost many fighters in the war against the Syrian army.", "war"),
+    ("The Arab uprising against the Syrian government has inspired the region.", "uprising"),
+    ("Blair defended on Monday his reasons for invading Iraq.", "invading"),
+])
+def test_background_is_no_event(text, predicate):
+    assert predicate not in set(_table(text)["predicate"])
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("The war in 2003 killed thousands of civilians.", "killed"),
+    ("Rebels attacked the town on Monday.", "attacked"),
+])
+def test_dated_or_new_events_are_kept(text, predicate):
+    assert _row(text, predicate)["cameo_code"][:2] == "19"
+
+
+def test_a_forecast_is_hypothetical():
+    row = _row("Analysts predict that the rebels will attack the town.", "attack")
+    assert row["modality"] == "hypothetical"

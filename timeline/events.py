@@ -54,7 +54,8 @@ HYPOTHETICAL_AUX = {"would", "could", "may", "might"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 PLAN_WORDS = {"scheduled", "planned", "expected", "due", "upcoming", "set", "slated"}
 PLAN_LEMMAS = {"plan", "intend", "expect", "schedule", "prepare", "aim"}
-ATTITUDE_LEMMAS = {"hope", "want", "wish", "fear", "doubt", "speculate", "imagine", "suspect", "rumor", "rumour"}
+ATTITUDE_LEMMAS = {"hope", "want", "wish", "fear", "doubt", "speculate", "imagine", "suspect", "rumor", "rumour",
+                   "predict", "forecast", "likely", "unlikely"}  # a forecast is no event yet
 RAISING_LEMMAS = PLAN_LEMMAS | {"set", "slate", "believe", "say", "report", "think", "suppose", "understand",
                                 "know", "see", "allow", "permit", "authorize", "authorise"}
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside"}
@@ -75,7 +76,13 @@ GENDER_WORDS = {"mr": "m", "sir": "m", "king": "m", "prince": "m", "lord": "m", 
                 "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "congressman": "m"}
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|King|Queen|Prince|Princess|Sheikh)\.?\s+$")
 HONORIFIC_START = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|King|Queen|Prince|Princess|Sheikh)\b\.?\s")
-BACKGROUND_PREPS = {"during", "throughout"}  # "standing firm during the Iraq war": the war is background
+BACKGROUND_PREPS = {"during", "throughout"}
+# long situations: with "the" or a place ("the war", "the Iraq war", "Libya's uprising") they are the story's
+# background, not a new event (a date of their own makes them one: "the war in 2003", "the uprising began on ...")
+DURATIVE_NOUNS = {"war", "occupation", "invasion", "uprising", "revolution", "conflict", "unrest", "violence",
+                  "insurgency", "rebellion", "revolt", "crisis"}
+REPORT_NOUNS = {"report", "news", "word", "footage", "video", "image", "account", "picture", "evidence", "sign",
+                "witness", "rumour", "rumor", "claim", "allegation"}  # "standing firm during the Iraq war": the war is background
 PERSON_NOUNS = {"official", "source", "resident", "man", "woman", "doctor", "witness", "spokesman", "spokeswoman",
                 "diplomat", "analyst", "fighter", "commander", "soldier", "officer", "member", "lawyer", "aide",
                 "activist", "journalist", "reporter", "expert", "leader", "minister", "adviser", "advisor"}
@@ -718,7 +725,7 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
                 continue
             if sent_quotes and q is None and _in_frame(t, story):
                 continue  # part of the attribution ("at a press conference"), not of what is reported
-            if _background(t, gov):
+            if _background(t, gov, story.pred_codes):
                 continue
             if p.code[:2] == "01" and _is_speech(t) and not any(
                     c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "prep", "advcl") for c in t.children):
@@ -774,10 +781,24 @@ def _caption(sent, story, s_start: int, s_end: int) -> bool:
     return not any(s_start <= tx.start < s_end for tx in story.timexes)
 
 
-def _background(t, gov) -> bool:
-    """An event noun in a 'during ...' phrase with no date of its own ("standing firm during the Iraq war")."""
-    return (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS
-            and not gov.get(t.i))
+def _background(t, gov, pred_codes=None) -> bool:
+    """Background, not a new event: an event noun in a 'during ...' phrase ("standing firm during the Iraq war");
+    a known long situation named with 'the' or its place ("the war has provided a training ground", "the Iraq
+    war", "Libya's uprising"); a gerund that only completes a noun ("justifications for invading Iraq", "the
+    humiliation of losing the vote"). Not when it has a date of its own ("the war in 2003")."""
+    if t.tag_ == "VBG" and t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ == "NOUN" \
+            and not (pred_codes or {}).get(t.head.head.i) and t.head.head.lemma_.lower() not in REPORT_NOUNS:
+        return True  # (a date the parser hangs on the gerund is the sentence's: "defended on Monday his reasons for invading")
+    if gov.get(t.i):
+        return False
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in BACKGROUND_PREPS:
+        return True
+    if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in DURATIVE_NOUNS:
+        if t.dep_ in ("nsubj", "nsubjpass") and gov.get(t.head.i):
+            return False  # "the war ended on Friday": dated by its verb
+        return any((c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or c.dep_ == "poss"
+                   or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in t.children)
+    return False
 
 
 def _people_of(state):
