@@ -323,3 +323,14 @@ def test_institutions_file_rows():
     assert "Format" in text and "Example" in text
     for r in _read_tsv(data_path("actors", "institutions.tsv")):
         assert r["canonical"] and r["type"] in ACTOR_TYPES and len(r["country"]) in (0, 3), r
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The minister told the White House that the plan would work.", [("US government", "government", "USA")]),
+    ("The senators criticised the Kremlin.", [("Russian government", "government", "RUS")]),
+    ("Protesters gathered outside the White House.", []),
+    ("He flew to the White House.", []),
+])
+def test_seat_of_government_as_an_object(nlp, text, expected):
+    got = [m for m in find_actors(nlp(text)) if m.type != "civilians"]
+    assert [(m.canonical, m.type, m.country) for m in got] == expected

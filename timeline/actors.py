@@ -243,6 +243,8 @@ _NOT_NAME_WORDS = {"corp", "co", "inc", "ltd", "plc", "llc", "group", "bank", "a
                    "company", "industries", "holdings", "dynamics", "international", "association", "council",
                    "committee", "party", "front", "army", "assembly", "authority", "commission", "board",
                    "ministry", "office", "accounting", "services", "systems", "partners", "fund", "trust"}
+# seats of government that stand for it as objects too ("told the White House"), not only as subjects
+_SEATS = {"white house", "pentagon", "kremlin", "downing street", "elysee", "élysée", "elysee palace", "élysée palace"}
 # words that end a company's name ("Suncor Energy Inc", "Lehman Brothers Holdings", "Bank of America")
 _COMPANY_WORDS = {"inc", "corp", "corporation", "incorporated", "co", "company", "ltd", "limited", "plc", "llc",
                   "group", "holdings", "bank", "motors", "airlines", "airways"}
@@ -825,6 +827,9 @@ class _Composer:
                     return True
                 if t.dep_ == "conj" and t.head.dep_ in _SUBJECT_DEPS:
                     return True
+                if " ".join(r.entry.alias).lower() in _SEATS:  # "told the White House", "pressure on the Kremlin"
+                    return t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ not in _LOCATIVE
+                                                            and t.head.lower_ not in ("to", "from", "outside"))
                 return False
         nxt = self.toks[r.i1] if r.i1 < len(self.toks) else None
         if nxt is None:
