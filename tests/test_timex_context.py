@@ -406,3 +406,10 @@ def test_the_start_of_a_running_span_sets_no_narrative():
     text = "Russia has vetoed six resolutions on Syria since 2011, most recently in October."
     t = _at(text, "2016-12-18", "October")
     assert t.value == "2016-10", _show([t])
+
+
+@pytest.mark.parametrize("text, mod", [("The plant could be expanded over five years.", ""),
+                                       ("He has lived there for over five years.", "MORE_THAN")])
+def test_over_is_more_than_only_as_a_quantifier(text, mod):
+    t = _at(text, THU, "five years")
+    assert t.mod == mod, _show([t])

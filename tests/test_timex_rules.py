@@ -237,6 +237,16 @@ CASES = [
       "1986", "date_fiscal_year"),
     C("Net profit in 1986 rose. The firm expects higher sales for the full year.", "1987-03-10", "the full year",
       "DATE", "1987", "date_fiscal_year"),
+    C("The port is closed until 2300 hours.", THU, "2300 hours", "TIME", "2017-01-19T23:00", "time_clock_hours"),
+    C("The curfew starts at 1430 hrs.", THU, "1430 hrs", "TIME", "2017-01-19T14:30", "time_clock_hours"),
+    C("Volunteers worked 1500 hours on the project.", THU, "1500 hours", "DURATION", "PT1500H", "dur_num_unit"),
+    C("Debt fell at end-1988.", THU, "end-1988", "DATE", "1988", "date_year"),
+    C("Posted on March 5, 2009 5:27 AM by the editor. Talks began on March 3.", THU, "5:27 AM", "TIME",
+      "2009-03-05T05:27", "time_clock"),
+    C("He paid 500 dollars. A few days after the fire, he left.", THU, "A few days", "DURATION", "PXD",
+      "dur_num_unit"),
+    C("The volume index, base 1980, rose 2 pct. In January it fell.", THU, "January", "DATE", "2017-01",
+      "date_month"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -638,6 +648,7 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("IT MAY RETALIATE, MINISTER SAYS", THU, id="caps-headline-may"),
     pytest.param("The bank cut its rate by a one-quarter percentage point.", THU, id="quarter-point"),
     pytest.param("Prices rose 2016-12 percent.", THU, id="not-a-span"),
     pytest.param("Today presenter John Humphrys asked him about it.", THU, id="Today-presenter"),

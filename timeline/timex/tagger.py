@@ -68,10 +68,10 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         if first is not None and len(first) and first[0].pos_ in ("VERB", "AUX"):  # "expected to last two days"
             c.start += 5
             c.text = c.text[5:]
-    if c.rule == "dur_num_unit" and low.split()[0] in ("a", "an", "per"):
-        before = text[max(0, c.start - 24):c.start].split()
+    if c.rule == "dur_num_unit" and low.split()[0] in ("a", "an", "per") and not c.text[:1].isupper():
+        before = re.split(r"[.;:!?]\s", text[max(0, c.start - 24):c.start])[-1].split()
         if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-3:]):
-            return False  # "$5 a year", "four flights a week": a rate, not a time
+            return False  # "$5 a year", "four flights a week": a rate, not a time (never across a sentence)
     after = text[c.end:c.end + 8].lower()
     next_word = (text[c.end:c.end + 20].split()[:1] or [""])[0].strip(".,;:")
     if c.kind == "dur" and after.lstrip().startswith("old"):
@@ -85,7 +85,7 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule in ("date_weekday", "time_weekday_pod") and next_word in NAME_FOLLOWERS:
         return False  # "the Sunday Times", "the Good Friday Agreement"
     if c.rule == "set_every_unit" and low.startswith("per "):
-        before = text[max(0, c.start - 24):c.start].split()
+        before = re.split(r"[.;:!?]\s", text[max(0, c.start - 24):c.start])[-1].split()
         if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-3:]):
             return False  # "100,000 barrels per day": a rate
     if c.kind == "dur" and c.fields.get("unit") == "Q" and (after.lstrip().startswith("of ") or next_word.lower() in (
@@ -107,6 +107,10 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             return False  # "the BBC's Today programme", "Hope For Haiti Now", "Investor's Business Daily": a name
         if next_word.lower() in MEDIA_NOUNS:
             return False  # "Today presenter John Humphrys"
+    if c.rule in ("date_month", "date_month_abbr") and c.text.isupper() and len(c.text) > 2:
+        around = (text[max(0, c.start - 20):c.start].split()[-1:] or [""]) + (text[c.end:c.end + 20].split()[:1] or [""])
+        if all(w.strip(".,:;!?'\"").isalpha() and w.isupper() for w in around if w):
+            return False  # "IT MAY RETALIATE": a headline in capitals, not a month
     if c.rule == "date_decade" and "decade_full" not in c.fields and re.search(
             r"\b(?:in|into|of)\s+(?:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]+)?"
             r"(?:[1-9]0s\s+(?:and|or|to)\s+(?:(?:early|mid|late)[\s-]+)?)?$",
@@ -257,7 +261,10 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         # running ("has vetoed six resolutions since 2011")
         comparison = comparison or (r.explicit_year and re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$",
                                                                   text[max(0, c.start - 12):c.start], re.I) is not None
-                                    and present[sent])
+                                    and present[sent]) \
+            or (c.rule == "date_year" and (re.search(r"\bbase(?:\s+year)?\s*(?:of\s+)?$", text[max(0, c.start - 16):c.start], re.I)
+                                           or re.match(r"\s*(?:=\s*100|prices|dollars|terms)\b", text[c.end:c.end + 12], re.I)))
+        # "an index, base 1980", "in 1980 prices": a reference year, not the time of the story
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
@@ -299,6 +306,13 @@ def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
     "occurred at about 10:35 a.m. (0735 GMT) Friday", "7:01 pm ET February 11, 2013"."""
     for i, t in enumerate(out):
         if t.rule not in CLOCK_RULES or "T" not in t.value:
+            continue
+        prev = out[i - 1] if i else None
+        if prev is not None and prev.type == "DATE" and prev.granularity == "day" \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", prev.value) and re.fullmatch(r"[\s,]*(?:at\s+)?", text[prev.end:t.start]):
+            t.value = prev.value + "T" + t.value.split("T", 1)[1]  # "March 5, 2009 5:27 AM": the date just before
+            t.anchor = f"previous:{prev.value}@{prev.start}"
+            t.interval_start, t.interval_end = prev.interval_start, prev.interval_end
             continue
         for nxt in out[i + 1:i + 3]:
             gap = text[t.end:nxt.start]
@@ -360,6 +374,8 @@ LASTING_NOUNS = {"war", "conflict", "crisis", "insurgency", "uprising", "dispute
                  "stalemate", "strike", "moratorium", "freeze", "sanctions"}
 NAME_FOLLOWERS = {"Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "Agreement", "Accords", "Accord",
                   "Club", "Mosque", "Movement", "Group", "Massacre", "Night", "Show", "League"}
+OVER_QUANTIFIES = {"for", "of", "in", "lasted", "last", "lasts", "lasting", "took", "take", "takes", "taking", "spent",
+                   "spend", "after", "within", "than", "served", "ago", "about", "just", "well", "by", "some"}
 MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "'ll"}
 MEDIA_NOUNS = {"programme", "program", "show", "presenter", "host", "newspaper", "edition", "bulletin", "broadcast",
                "telethon", "magazine", "paper", "anchor", "website", "podcast", "correspondent"}
@@ -443,6 +459,8 @@ def _approx_before(text: str, start: int) -> str:
     before = text[max(0, start - 16):start].lower().split()
     if before and before[-1] == "over" and re.match(r"the\s", text[start:start + 4], re.I):
         return ""  # "over the past year": a preposition
+    if before and before[-1] == "over" and (len(before) < 2 or before[-2] not in OVER_QUANTIFIES):
+        return ""  # "could be expanded over five years": during, not more than
     for n in (2, 1):
         if len(before) >= n:
             v = lex.value("approx", " ".join(before[-n:]))
