@@ -247,6 +247,9 @@ CASES = [
       "dur_num_unit"),
     C("The volume index, base 1980, rose 2 pct. In January it fell.", THU, "January", "DATE", "2017-01",
       "date_month"),
+    C("Floods hit the region every 15 to 20 years.", THU, "every 15 to 20 years", "SET", "PXY", "set_every_unit"),
+    C("They meet every other Thursday.", THU, "every other Thursday", "SET", "XXXX-WXX-4", "set_every_weekday"),
+    C("Reviews happen every other week.", THU, "every other week", "SET", "P2W", "set_every_unit"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

@@ -229,6 +229,10 @@ def _set(c: Candidate) -> Resolved:
         return Resolved(v, "set")
     unit = f.get("unit", "D")
     num = f.get("num", "1")
+    if "num2" in f:  # "every 15 to 20 years": the period is known only roughly
+        num = "X"
+    elif "other" in c.text.lower().split():  # "every other week": every second one
+        num = _num(str(float(num) * 2)) if num != "X" else num
     return Resolved(duration_value(num, unit), "set")
 
 
