@@ -378,3 +378,24 @@ def test_office_holders_and_other_senses(parse, text, word, code):
 ])
 def test_no_office_no_appointment(parse, text):
     assert [(t.text, c) for t, c in code_sentence(parse(text)) if c == "0831" or c[:2] == "16"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The singer died in June 2009 aged 50.",
+    "All the warplanes returned safely from their missions.",
+    "The single will be released on 7 February.",
+    "The contingency plans released by the health ministry call for school closures.",
+])
+def test_natural_deaths_homecomings_and_publications_are_no_events(parse, text):
+    assert [(t.text, c) for t, c in code_sentence(parse(text)) if c[:2] in ("19", "08")] == []
+
+
+@pytest.mark.parametrize("text,word,root", [
+    ("Five protesters died in clashes with the police.", "died", "19"),
+    ("The rebels released the hostages on Friday.", "released", "08"),
+    ("The army returned the seized land to the farmers.", "returned", "08"),
+    ("The rebels returned to the talks.", "returned", "04"),
+])
+def test_violent_deaths_releases_and_returns_still_coded(parse, text, word, root):
+    codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
+    assert codes.get(word, "")[:2] == root, codes

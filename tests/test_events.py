@@ -460,3 +460,33 @@ def test_dated_or_new_events_are_kept(text, predicate):
 def test_a_forecast_is_hypothetical():
     row = _row("Analysts predict that the rebels will attack the town.", "attack")
     assert row["modality"] == "hypothetical"
+
+
+# ------------------------------------------------------------------ round 2, from the fresh sample (invented cases)
+
+def test_who_died_is_the_target():
+    row = _row("Two Syrian soldiers died in an ambush near the border on Monday.", "died")
+    assert (row["actor1"], row["actor2"]) == ("", "Syrian military")
+
+
+def test_a_persons_relative_is_not_that_person():
+    text = "Tony Blair visited Baghdad on Monday. Blair's wife, Cherie, said on Tuesday that the trip had been hard."
+    for _, row in _table(text).iterrows():
+        if row["predicate"] == "said":
+            assert row["actor1"] != "Tony Blair"
+
+
+def test_scene_in_the_simple_present_is_a_caption():
+    text = ("The trial of the doctor opened on Monday.\nThe singer's brother Tito Jackson arrives at the court in "
+            "Los Angeles.")
+    assert "arrives" not in set(_table(text)["predicate"])
+
+
+def test_statement_stays_when_the_act_it_reports_gives_no_row():
+    row = _row("Abdul Hafiz Ghoga said the players' defections are important to the young people of Libya.", "said")
+    assert row["actor1"] == "Abdul Hafiz Ghoga"
+
+
+def test_state_department_official_is_a_us_official():
+    row = _row("A State Department official said on Monday that the embassy would reopen.", "said")
+    assert (row["actor1"], row["actor1_country"]) == ("US State Department", "USA")

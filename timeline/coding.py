@@ -202,6 +202,8 @@ _NEG = {"not", "n't", "never", "no"}
 
 def _dep_lemmas(t) -> set[str]:
     out = set()
+    if t.dep_ == "acl" and t.tag_ == "VBN":  # "plans released by the ministry": the noun is what is released
+        out |= {t.head.lemma_.lower(), t.head.lower_}
     for c in t.children:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             out.add("for")  # "called for Saleh to step down": the pattern "call for"
@@ -229,6 +231,8 @@ def _pos_of(t) -> str | None:
 
 
 NOT_EVENT = "-"   # lexicon code of a word that is not an event
+CAUSED_ONLY = {"die"}      # result verbs that are an event only with a violent cause named ("died in clashes")
+NEEDS_OBJECT = {"return"}  # verbs that are the lexicon's act only with an object ("returned the land", not "returned home")
 WEAK_REFUSALS = {"fail"}   # refusal verbs that say nothing when what failed is no event ("failed to inform")
 _NAME_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "miss"}
 
@@ -368,7 +372,8 @@ class _Coder:
             nouns.append(t.head)
         if frame == "result":  # "a car bomb killed ...", "killed in a suicide bombing", "killed by a mine"
             clauses = []
-            nouns = [c for c in kids if c.dep_ == "nsubj" and _pos_of(c) == "NOUN"]
+            # the subject is the cause of "killed", never of "died" ("five protesters died in clashes")
+            nouns = [c for c in kids if c.dep_ == "nsubj" and _pos_of(c) == "NOUN" and t.lemma_.lower() not in CAUSED_ONLY]
             for c in kids:
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "after"):
                     nouns += [g for g in c.children if g.dep_ == "pobj" and _pos_of(g) == "NOUN"]
@@ -407,7 +412,9 @@ class _Coder:
             code, via = e.code, "lexicon"
             if e.frame in ("intent", "refuse", "demand", "appeal", "threaten", "light", "result"):
                 c, p = self.complement(t, e.frame)
-                if p is not None and e.frame == "result":
+                if e.frame == "result" and e.head in CAUSED_ONLY and (p is None or int(p.code[:2]) < 18):
+                    code = None  # "Jackson died in June 2009 aged 50": a death nobody caused is no conflict event
+                elif p is not None and e.frame == "result":
                     if int(p.code[:2]) >= 18:
                         code, via = p.code, "result"
                         self.consumed.add(c.i)
@@ -427,6 +434,10 @@ class _Coder:
                         k.dep_ in ("xcomp", "ccomp") for k in t.children):
                     code = None  # "failed to inform the military": not a rejection, and no informing either
                     self.consumed.update(k.i for k in t.children if k.dep_ in ("xcomp", "ccomp"))
+            elif e.head in NEEDS_OBJECT and not e.words and not any(k.dep_ in ("dobj", "nsubjpass", "dative")
+                                                                     for k in t.children) \
+                    and not (t.dep_ == "acl" and t.tag_ == "VBN"):
+                code = None  # "the warplanes returned safely": coming back, not returning something
             elif e.frame == "speech":
                 c, p = self.complement(t, "speech")
                 if p is not None:

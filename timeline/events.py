@@ -70,6 +70,16 @@ PATIENT_NOUNS = {"release", "arrest", "detention", "capture", "execution", "kidn
                  "assassination", "murder", "overthrow", "ouster", "removal", "expulsion", "deportation",
                  "extradition", "trial", "conviction", "sentencing", "imprisonment", "rescue", "evacuation",
                  "death", "funeral", "resignation"}
+# a person's relative or helper is not that person ("Jackson's mother said", "Gaddafi's son")
+KIN_NOUNS = {"mother", "father", "son", "daughter", "brother", "sister", "wife", "husband", "widow", "widower",
+             "family", "relative", "cousin", "uncle", "aunt", "nephew", "niece", "grandmother", "grandfather",
+             "child", "children", "parent", "parents", "sibling", "siblings", "lawyer", "attorney", "doctor",
+             "physician", "friend", "bodyguard", "driver", "fiancee", "fiance", "girlfriend", "boyfriend", "partner"}
+# the scene of a photo told in the simple present ("La Toya Jackson arrives at the trial", "Players hold hands")
+SCENE_VERBS = {"arrive", "leave", "walk", "stand", "sit", "wait", "gather", "pose", "gesture", "wave", "hold",
+               "look", "react", "celebrate", "shout", "chant", "pray", "mourn", "carry", "cry", "watch", "greet",
+               "embrace", "hug", "smile", "speak", "listen", "attend", "rest", "sleep", "queue", "line", "march",
+               "promote", "display", "inspect", "tour"}
 PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GENDER_WORDS = {"mr": "m", "sir": "m", "king": "m", "prince": "m", "lord": "m", "sheikh": "m", "spokesman": "m",
                 "chairman": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
@@ -247,8 +257,12 @@ class _Story:
             return self.actor_at(t.head.head, sent_quote)
         if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in t.children) and t.i not in self.tok_actor:
             return self.theatre if self.theatre_clear else None
+        kin = t.pos_ == "NOUN" and t.lemma_.lower() in KIN_NOUNS
         best, best_depth = None, 99
         for tok in _np_tokens(t):
+            if kin and tok.i != t.i and self.tok_actor.get(tok.i) is not None \
+                    and self.tok_actor[tok.i].type == "person" and tok.dep_ == "poss":
+                continue  # "Jackson's mother, Katherine, said": not Jackson
             a = self.tok_actor.get(tok.i)
             if a is None or a.locative or a.type == "media":
                 continue
@@ -710,6 +724,7 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
         while s_end > s_start and document.text[s_end - 1].isspace():
             s_end -= 1
         preds = coded[s.start]
+        statements = [p for p in preds if p.code[:2] == "01"]
         if any(p.code[:2] != "01" for p in preds):
             preds = [p for p in preds if p.code[:2] != "01"]
         sent_quotes = [q for q in story.quotes if q[0] < s_end and q[1] > s_start]
@@ -717,41 +732,51 @@ def extract_event_rows(document, pub_date=None, spacy_doc=None) -> list[dict]:
             continue  # "Can they negotiate with the regime?": a question asserts no event
         if _caption(s, story, s_start, s_end):
             continue  # "A soldier tries to keep order in the square": a photo caption, not a reported event
-        chosen: list[_Event] = []
-        for p in preds:
-            t = p.token
-            q = story.in_quote(t.idx)
-            if sent_quotes and q is None and _is_speech(t):
-                continue
-            if sent_quotes and q is None and _in_frame(t, story):
-                continue  # part of the attribution ("at a press conference"), not of what is reported
-            if _background(t, gov, story.pred_codes):
-                continue
-            if p.code[:2] == "01" and _is_speech(t) and not any(
-                    c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "prep", "advcl") for c in t.children):
-                continue  # "Mr X said." alone: the attribution of a neighbouring quote, not a statement
-            ev = _read_event(story, p, s_start, s_end, q, gov)
-            if ev.actor1 is None and ev.actor2 is None:
-                _fill_from_headline(ev, headline)
-            if ev.actor1 is None and ev.actor2 is None and ev.location and story.theatre is not None:
-                loc_actor = next((a for a in story.actors if a.canonical == ev.location and a.type == "state"), None)
-                if loc_actor is not None:
-                    ev.actor1 = _people_of(loc_actor) if p.code[:2] == "14" else loc_actor
-            if ev.actor1 is None and ev.actor2 is None and (ev.date.vague or not ev.date.from_timex
-                                                             or p.code[:2] == "01"):
-                continue  # nobody and no date; or a statement by nobody ("a spokesman said last night")
-            if any(_same_event(ev, c) for c in chosen):
-                continue
-            if ev.pred.code[:2] == "01" and any(c.pred.code[:2] == "01" and _actor_key(c.actor1) == _actor_key(ev.actor1)
-                                                for c in chosen):
-                continue  # "X says ..., he said": one statement
-            chosen.append(ev)
-            if len(chosen) >= MAX_PER_SENTENCE:
-                break
+        chosen = _choose(story, preds, s_start, s_end, sent_quotes, gov, headline)
+        if not chosen and statements and len(statements) < len(coded[s.start]):
+            # the act reported gave no row (nobody named, no date): the statement stays, as it would have without
+            # it ("Ghoga said the players' defections are important")
+            chosen = _choose(story, statements, s_start, s_end, sent_quotes, gov, headline)
         events += chosen
 
     events = _dedupe(events)
     return _rows(document, events, dct, pub_date)
+
+
+def _choose(story, preds, s_start, s_end, sent_quotes, gov, headline) -> list:
+    """The events of one sentence from its coded predicates (most salient first), at most MAX_PER_SENTENCE."""
+    chosen: list[_Event] = []
+    for p in preds:
+        t = p.token
+        q = story.in_quote(t.idx)
+        if sent_quotes and q is None and _is_speech(t):
+            continue
+        if sent_quotes and q is None and _in_frame(t, story):
+            continue  # part of the attribution ("at a press conference"), not of what is reported
+        if _background(t, gov, story.pred_codes):
+            continue
+        if p.code[:2] == "01" and _is_speech(t) and not any(
+                c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "prep", "advcl") for c in t.children):
+            continue  # "Mr X said." alone: the attribution of a neighbouring quote, not a statement
+        ev = _read_event(story, p, s_start, s_end, q, gov)
+        if ev.actor1 is None and ev.actor2 is None:
+            _fill_from_headline(ev, headline)
+        if ev.actor1 is None and ev.actor2 is None and ev.location and story.theatre is not None:
+            loc_actor = next((a for a in story.actors if a.canonical == ev.location and a.type == "state"), None)
+            if loc_actor is not None:
+                ev.actor1 = _people_of(loc_actor) if p.code[:2] == "14" else loc_actor
+        if ev.actor1 is None and ev.actor2 is None and (ev.date.vague or not ev.date.from_timex
+                                                         or p.code[:2] == "01"):
+            continue  # nobody and no date; or a statement by nobody ("a spokesman said last night")
+        if any(_same_event(ev, c) for c in chosen):
+            continue
+        if ev.pred.code[:2] == "01" and any(c.pred.code[:2] == "01" and _actor_key(c.actor1) == _actor_key(ev.actor1)
+                                            for c in chosen):
+            continue  # "X says ..., he said": one statement
+        chosen.append(ev)
+        if len(chosen) >= MAX_PER_SENTENCE:
+            break
+    return chosen
 
 
 HYPHEN_MODIFIER = re.compile(r"-\s?(?:[a-z]+ed|held|led|run|built|made|born)\b")
@@ -776,9 +801,11 @@ def _caption(sent, story, s_start: int, s_end: int) -> bool:
     if any(c.dep_ in ("aux", "auxpass") for c in root.children) or _is_speech(root):
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children):
+    if subj is None or any(s_start <= tx.start < s_end for tx in story.timexes):
         return False
-    return not any(s_start <= tx.start < s_end for tx in story.timexes)
+    # "An opposition fighter celebrates atop a tank"; "Tito Jackson arrives at the trial"
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children) or \
+        root.lemma_.lower() in SCENE_VERBS
 
 
 def _background(t, gov, pred_codes=None) -> bool:
@@ -856,6 +883,8 @@ def _read_event(story: _Story, p, s_start: int, s_end: int, quote, gov) -> _Even
     if p.via == "must" and frame is not None and t.pos_ in ("VERB", "AUX"):
         # "he added that the government should allow ...": the speaker demands it of the subject
         a1, a2 = frame.speaker, a1 if a1 is not None else a2
+    if t.lemma_.lower() == "die" and a2 is None and subj is not None and subj.dep_ == "nsubj":
+        a1, a2 = None, a1  # "five protesters died in clashes": they are who it was done to
     ev.actor1, ev.actor2 = a1, a2
     # time
     own = gov.get(t.i)
