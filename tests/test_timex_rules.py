@@ -250,6 +250,11 @@ CASES = [
     C("Floods hit the region every 15 to 20 years.", THU, "every 15 to 20 years", "SET", "PXY", "set_every_unit"),
     C("They meet every other Thursday.", THU, "every other Thursday", "SET", "XXXX-WXX-4", "set_every_weekday"),
     C("Reviews happen every other week.", THU, "every other week", "SET", "P2W", "set_every_unit"),
+    C("Sales fell in the last half of 2016.", THU, "the last half of 2016", "DATE", "2016-H2", "date_half"),
+    C("Profit rose in the first two quarters of 2016.", THU, "the first two quarters of 2016", "DATE", "2016-H1",
+      "date_half"),
+    C("It snowed in the winter of nineteen ninety-four.", THU, "the winter of nineteen ninety-four", "DATE",
+      "1994-WI", "date_season_y"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -651,6 +656,8 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("They talked for the last half hour.", THU, id="last-half-hour"),
+    pytest.param("In the first half of the match, he scored.", THU, id="first-half-of-a-match"),
     pytest.param("IT MAY RETALIATE, MINISTER SAYS", THU, id="caps-headline-may"),
     pytest.param("The bank cut its rate by a one-quarter percentage point.", THU, id="quarter-point"),
     pytest.param("Prices rose 2016-12 percent.", THU, id="not-a-span"),
