@@ -382,6 +382,7 @@ def test_no_office_no_appointment(parse, text):
 
 @pytest.mark.parametrize("text", [
     "The singer died in June 2009 aged 50.",
+    "The singer died after suffering a cardiac arrest.",
     "All the warplanes returned safely from their missions.",
     "The single will be released on 7 February.",
     "The contingency plans released by the health ministry call for school closures.",

@@ -476,6 +476,11 @@ def test_a_persons_relative_is_not_that_person():
             assert row["actor1"] != "Tony Blair"
 
 
+def test_a_relative_named_with_the_full_name_is_not_that_person():
+    for _, row in _table("Tony Blair's lawyer said on Monday that the judge was wrong.").iterrows():
+        assert row["actor1"] != "Tony Blair"
+
+
 def test_scene_in_the_simple_present_is_a_caption():
     text = ("The trial of the doctor opened on Monday.\nThe singer's brother Tito Jackson arrives at the court in "
             "Los Angeles.")

@@ -257,12 +257,13 @@ class _Story:
             return self.actor_at(t.head.head, sent_quote)
         if low in COUNTRY_NOUNS and any(c.lower_ == "the" for c in t.children) and t.i not in self.tok_actor:
             return self.theatre if self.theatre_clear else None
-        kin = t.pos_ == "NOUN" and t.lemma_.lower() in KIN_NOUNS
+        # "Jackson's mother, Katherine, said": not Jackson
+        kin_of = {id(a) for c in t.children if c.dep_ == "poss" and (a := self.tok_actor.get(c.i)) is not None
+                  and a.type == "person"} if t.pos_ == "NOUN" and t.lemma_.lower() in KIN_NOUNS else set()
         best, best_depth = None, 99
         for tok in _np_tokens(t):
-            if kin and tok.i != t.i and self.tok_actor.get(tok.i) is not None \
-                    and self.tok_actor[tok.i].type == "person" and tok.dep_ == "poss":
-                continue  # "Jackson's mother, Katherine, said": not Jackson
+            if kin_of and id(self.tok_actor.get(tok.i)) in kin_of:
+                continue
             a = self.tok_actor.get(tok.i)
             if a is None or a.locative or a.type == "media":
                 continue
