@@ -238,6 +238,7 @@ CASES = [
     C("Net profit in 1986 rose. The firm expects higher sales for the full year.", "1987-03-10", "the full year",
       "DATE", "1987", "date_fiscal_year"),
     C("The port is closed until 2300 hours.", THU, "2300 hours", "TIME", "2017-01-19T23:00", "time_clock_hours"),
+    C("The port is closed between 1900 and 2300 hours.", THU, "1900", "TIME", "2017-01-19T19:00", "time_clock_hours"),
     C("The curfew starts at 1430 hrs.", THU, "1430 hrs", "TIME", "2017-01-19T14:30", "time_clock_hours"),
     C("Volunteers worked 1500 hours on the project.", THU, "1500 hours", "DURATION", "PT1500H", "dur_num_unit"),
     C("Debt fell at end-1988.", THU, "end-1988", "DATE", "1988", "date_year"),
