@@ -413,3 +413,9 @@ def test_the_start_of_a_running_span_sets_no_narrative():
 def test_over_is_more_than_only_as_a_quantifier(text, mod):
     t = _at(text, THU, "five years")
     assert t.mod == mod, _show([t])
+
+
+def test_quote_by_a_new_speaker_does_not_borrow_the_last_speech_time():
+    text = "Officials said on Tuesday that the talks had failed. \"We have waited since yesterday,\" said one man."
+    t = _at(text, THU, "yesterday")
+    assert t.value == "2017-01-18", _show([t])

@@ -279,8 +279,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         first, last = sent_of(q[0]), sent_of(max(q[0], q[1] - 1))
         # the attribution inside the quote's sentences, else the sentence just before a quote that opens its own
         speech = next((reporting_day[s] for s in range(first, last + 1) if s in reporting_day), None)
-        if speech is None and text[sent_starts[first]:q[0]].strip() == "":
-            # a quote that opens its own sentence continues the last dated speech of its paragraph
+        sent_end = sent_starts[last + 1] if last + 1 < len(sent_starts) else len(text)
+        new_speaker = NEW_SPEAKER.search(text[q[1]:sent_end]) is not None
+        if speech is None and text[sent_starts[first]:q[0]].strip() == "" and not new_speaker:
+            # a quote that opens its own sentence continues the last dated speech of its paragraph ("..., he said"),
+            # unless someone else is named as saying it ("..., said one man")
             for s_prev in range(first - 1, max(-1, first - 4), -1):
                 if "\n\n" in text[sent_starts[s_prev]:q[0]]:
                     break
@@ -325,6 +328,8 @@ def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
                 break
 
 
+NEW_SPEAKER = re.compile(r"^\W*(?:(?:said|says|told|added|asked|explained|insisted)\s+(?!he\b|she\b|they\b|it\b)\w"
+                         r"|(?!he\b|she\b|they\b|it\b|I\b|we\b)[A-Za-z][\w.'’ -]{0,40}?\s+(?:said|says|told|added|asked))")
 UNTIL_WORDS = ("until", "till", "by", "before")
 BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|gain|drop)\s+from|than|against\s+[$£€]?\d|"
                       r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
