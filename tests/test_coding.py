@@ -400,3 +400,18 @@ def test_natural_deaths_homecomings_and_publications_are_no_events(parse, text):
 def test_violent_deaths_releases_and_returns_still_coded(parse, text, word, root):
     codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
     assert codes.get(word, "")[:2] == root, codes
+
+
+@pytest.mark.parametrize("text,word,code", [
+    ("The envoy had spoken with the prime minister on Wednesday.", "spoken", "040"),
+    ("The agency sharply rebuked the alliance on Monday for the attack.", "rebuked", "111"),
+    ("Several delegations voiced concerns about the strikes.", "voiced", "012"),
+    ("The family filed a lawsuit against the company.", "filed", "115"),
+])
+def test_round2_verbs(parse, text, word, code):
+    codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
+    assert codes.get(word) == code, codes
+
+
+def test_speaking_to_reporters_is_no_meeting(parse):
+    assert [c for t, c in code_sentence(parse("He spoke to reporters on Monday.")) if c[:2] == "04"] == []
