@@ -334,3 +334,13 @@ def test_institutions_file_rows():
 def test_seat_of_government_as_an_object(nlp, text, expected):
     got = [m for m in find_actors(nlp(text)) if m.type != "civilians"]
     assert [(m.canonical, m.type, m.country) for m in got] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Libyan Prime Minister Baghdadi al-Mahmudi said so.", [("Baghdadi al-Mahmudi", "person", "LBY")]),
+    ("Abu Bakr al-Baghdadi spoke. Baghdadi said more.", [("Abu Bakr al-Baghdadi", "person", ""),
+                                                         ("Abu Bakr al-Baghdadi", "person", "")]),
+])
+def test_a_one_word_alias_inside_a_longer_unknown_name_is_someone_else(nlp, text, expected):
+    got = [m for m in find_actors(nlp(text), date="2011") if m.rule != "spacy_person"]
+    assert [(m.canonical, m.type, m.country) for m in got] == expected

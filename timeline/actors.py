@@ -532,6 +532,8 @@ class _Composer:
         role = title.entry.target or ""
         j = title.i1
         nxt = self.raw_at(j, ("person",))
+        if nxt is not None and self.name_continues(nxt):
+            nxt = None  # "Prime Minister Baghdadi al-Mahmudi" is not Abu Bakr al-Baghdadi
         country, affiliation = "", ""
         if prefix is not None:
             e = prefix.entry
@@ -620,7 +622,7 @@ class _Composer:
             if kind == "title":
                 pos = self.title_phrase(r.i0, None, r)
                 continue
-            if kind == "person" and self.other_first_name(r):
+            if kind == "person" and (self.other_first_name(r) or self.name_continues(r)):
                 pos = r.i1  # "Michael Bolton" is not John Bolton
                 continue
             if kind == "person":
@@ -797,6 +799,19 @@ class _Composer:
     def glued_after_hyphen(self, i) -> bool:
         s = self.toks[i].start
         return s >= 2 and self.text[s - 1] in "-‐‑" and self.text[s - 2].isalpha()
+
+    def name_continues(self, r: Raw) -> bool:
+        """A one-word alias followed by more of a name the dictionary does not know ("Baghdadi al-Mahmudi")."""
+        if r.i1 - r.i0 != 1 or r.i1 >= len(self.toks):
+            return False
+        j = r.i1
+        if self.text[self.toks[j - 1].end:self.toks[j].start] not in (" ", "-"):
+            return False
+        if self.toks[j].key in _NAME_PARTICLES and j + 1 < len(self.toks):
+            j += 1
+        t = self.toks[j]
+        return (t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper() and t.key not in _NOT_NAMES
+                and t.key not in _NOT_NAME_WORDS and not any(x.i0 <= j < x.i1 for x in self.raws))
 
     def sentence_initial(self, i) -> bool:
         if i == 0:
