@@ -495,3 +495,9 @@ def test_statement_stays_when_the_act_it_reports_gives_no_row():
 def test_state_department_official_is_a_us_official():
     row = _row("A State Department official said on Monday that the embassy would reopen.", "said")
     assert (row["actor1"], row["actor1_country"]) == ("US State Department", "USA")
+
+
+def test_the_place_of_a_visit_is_not_the_visitor():
+    text = ("Clashes in Libya continued on Sunday, and shelling in Libya went on. "
+            "The footballers arrived in a rebel town in Libya on Saturday.")
+    assert _row(text, "arrived")["actor1"] == ""

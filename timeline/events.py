@@ -762,7 +762,10 @@ def _choose(story, preds, s_start, s_end, sent_quotes, gov, headline) -> list:
         ev = _read_event(story, p, s_start, s_end, q, gov)
         if ev.actor1 is None and ev.actor2 is None:
             _fill_from_headline(ev, headline)
-        if ev.actor1 is None and ev.actor2 is None and ev.location and story.theatre is not None:
+        if ev.actor1 is None and ev.actor2 is None and ev.location and story.theatre is not None \
+                and p.code[:2] != "04" and p.code[:3] != "083":
+            # "the truce in Syria", "the protests in Egypt" (by its protesters); but the place of a visit or of a
+            # change of office is not who did it ("they arrived in western Libya", "announced their defections in Tunisia")
             loc_actor = next((a for a in story.actors if a.canonical == ev.location and a.type == "state"), None)
             if loc_actor is not None:
                 ev.actor1 = _people_of(loc_actor) if p.code[:2] == "14" else loc_actor
