@@ -256,6 +256,13 @@ CASES = [
       "date_half"),
     C("It snowed in the winter of nineteen ninety-four.", THU, "the winter of nineteen ninety-four", "DATE",
       "1994-WI", "date_season_y"),
+    C("Jayark had a loss in the quarter ended July 31.", NOV, "the quarter", "DATE", "2017-Q2", "date_the_quarter"),
+    C("Delta posted net income for the quarter ended Sept. 30.", NOV, "the quarter", "DATE", "2017-Q3",
+      "date_the_quarter"),
+    C("UniFirst earned $2 million for the fourth quarter ended Aug. 26.", NOV, "the fourth quarter", "DATE",
+      "2017-Q4", "date_quarter"),
+    C("Sales for the full year were $6.6 billion.", NOV, "the full year", "DATE", "2017", "date_fiscal_year"),
+    C("The rules should be in place by year's end.", NOV, "year's end", "DATE", "2017", "date_year_end"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

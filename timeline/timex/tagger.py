@@ -298,7 +298,27 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             out[idx] = _timex(c, r, c.rule + "+quote")
     if dct is not None:
         _clock_takes_next_day(out, text, dct.isoformat())
+    _quarter_ended(out, text)
     return out
+
+
+def _quarter_ended(out: list[Timex], text: str) -> None:
+    """"the quarter ended July 31": the quarter whose end is nearest the date that closes it (a fiscal quarter
+    that ends a month late or early is told by its nearest calendar quarter)."""
+    for i, t in enumerate(out[:-1]):
+        if t.granularity != "quarter" or not t.rule.startswith("date_the_quarter"):  # "fourth quarter" keeps its number
+            continue
+        nxt = out[i + 1]
+        if nxt.granularity != "day" or not re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value) \
+                or not re.fullmatch(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?:on\s+)?", text[t.end:nxt.start]):
+            continue
+        d = dt.date.fromisoformat(nxt.value)
+        ends = [(abs((V.quarter(y, q).end - dt.timedelta(days=1) - d).days), y, q)
+                for y in (d.year - 1, d.year) for q in (1, 2, 3, 4)]
+        _, y, q = min(ends)
+        p = V.quarter(y, q)
+        t.value, t.anchor = p.value, f"ended:{nxt.value}@{nxt.start}"
+        t.interval_start, t.interval_end = p.start.isoformat(), p.end.isoformat()
 
 
 CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted", "time_noon")
