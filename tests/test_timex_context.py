@@ -419,3 +419,9 @@ def test_quote_by_a_new_speaker_does_not_borrow_the_last_speech_time():
     text = "Officials said on Tuesday that the talks had failed. \"We have waited since yesterday,\" said one man."
     t = _at(text, THU, "yesterday")
     assert t.value == "2017-01-18", _show([t])
+
+
+def test_comparisons_do_not_chain():
+    text = "Prices rose 2 pct from the previous week, after rising 3 pct from the previous week."
+    t = _at(text, THU, "the previous week", nth=1)
+    assert t.value == "2017-W02", _show([t])

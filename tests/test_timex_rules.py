@@ -263,6 +263,20 @@ CASES = [
       "2017-Q4", "date_quarter"),
     C("Sales for the full year were $6.6 billion.", NOV, "the full year", "DATE", "2017", "date_fiscal_year"),
     C("The rules should be in place by year's end.", NOV, "year's end", "DATE", "2017", "date_year_end"),
+    C("Exports fell in January for the first time.", THU, "January", "DATE", "2017-01", "date_month"),
+    C("Prices rose 2 pct from the previous week, after rising 3 pct from the previous week.", THU,
+      "the previous week", "DATE", "2017-W02", "date_narr_prev"),
+    C("The ministers met on Monday. The previous night, rebels attacked.", THU, "The previous night", "TIME",
+      "2017-01-15TNI", "time_narr_prev_pod"),
+    C("He walks every morning.", THU, "every morning", "SET", "XXXX-XX-XXTMO", "set_every_pod"),
+    C("Polls are open from 14.10 to 14.30 GMT.", THU, "14.10", "TIME", "2017-01-19T14:10", "time_clock_dotted"),
+    C("Polls are open 1410 to 1430 GMT.", THU, "1410", "TIME", "2017-01-19T14:10", "time_clock_hhmm"),
+    C("The talks collapsed on Jan. 12. The preceding evening, envoys had met.", THU, "The preceding evening", "TIME",
+      "2017-01-11TEV", "time_narr_prev_pod"),
+    C("Guards patrol each evening.", THU, "each evening", "SET", "XXXX-XX-XXTEV", "set_every_pod"),
+    C("The premiere was postponed until September.", THU, "September", "DATE", "2017-09", "date_month"),
+    C("The vote will wait until after Monday's cabinet meeting.", THU, "Monday", "DATE", "2017-01-23",
+      "date_weekday"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -664,6 +678,7 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("The video (1:23) shows the crowd.", THU, id="video-length"),
     pytest.param("They talked for the last half hour.", THU, id="last-half-hour"),
     pytest.param("In the first half of the match, he scored.", THU, id="first-half-of-a-match"),
     pytest.param("IT MAY RETALIATE, MINISTER SAYS", THU, id="caps-headline-may"),

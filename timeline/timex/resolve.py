@@ -222,6 +222,8 @@ def _set(c: Candidate) -> Resolved:
         return Resolved(f"XXXX-{f['month']:02d}", "set")
     if "season" in f:
         return Resolved(f"XXXX-{f['season']}", "set")
+    if f.get("pod") and "weekday" not in f:  # "every morning"
+        return Resolved(f"XXXX-XX-XXT{f['pod']}", "set")
     if "weekday" in f:
         v = f"XXXX-WXX-{f['weekday']}"
         if f.get("pod"):
@@ -244,7 +246,8 @@ def narrative_in_force(ctx: Context, grans: tuple[str, ...], same_sentence: bool
     n = ctx.narrative
     if n is None or not n.explicit_year:
         return False
-    if same_sentence and n.sent == ctx.sent and n.period.granularity in ("year", "month", "season", "day") and ctx.tense != FUTURE \
+    if same_sentence and n.sent == ctx.sent and n.period.granularity in ("year", "month", "season", "day") \
+            and ctx.tense not in (FUTURE, DEADLINE) \
             and (ctx.speech is None or n.period.year < ctx.speech.period.year) and not ctx.recent:
         return True  # "The 2011 uprising began in March": the sentence gave its own year
     if n.period.granularity not in grans:

@@ -61,6 +61,9 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule == "date_narr_next" and text[max(0, c.start - 12):c.start].split()[-1:] in (
             ["over"], ["during"], ["within"], ["for"], ["throughout"]):
         return False  # "over the next month": a span, left to the duration rules
+    if c.rule == "time_clock24" and "zone" not in c.fields and not re.search(r"(?:hours|hrs|h)$", low) and \
+            (text[max(0, c.start - 20):c.start].split()[-1:] or [""])[0].lower() not in TIME_PREPS:
+        return False  # "(1:23)", "a 2:1 vote": a bare H:MM is a time only after "at", "by", "until" ...
     if c.kind == "dur" and text[max(0, c.start - 1):c.start] == ":":
         return False  # the minutes of a clock time, "14:00 hours"
     if c.kind == "dur" and low.startswith("last ") and tok is not None:
@@ -91,7 +94,8 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.kind == "dur" and c.fields.get("unit") == "Q" and (after.lstrip().startswith("of ") or next_word.lower() in (
             "percentage", "point", "points", "pct", "percent", "mile", "miles", "inch", "pound", "share")):
         return False  # "three-quarters of its food", "a one-quarter percentage point cut": a fraction
-    if c.rule == "date_month" and (after.startswith(" for ") or text[c.end:c.end + 8].startswith(" of the")):
+    if c.rule == "date_month" and (re.match(r" for\s+(?:Life|Peace|Our|the\s+[A-Z]|[A-Z])", text[c.end:c.end + 16])
+                                   or text[c.end:c.end + 8].startswith(" of the")):
         return False  # "the March for Life", "the March of the Mothers"
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
         return False
@@ -189,14 +193,19 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if entry is not None and c.start >= entry[1]:
             entry = None
         tense = tense_of(doc, c.start, c.end)
-        if tense in (PAST, None) and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
+        if tense in (PAST, None, DEADLINE) and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
             tense = DEADLINE  # "payable Dec. 7", "extended to Nov. 20": the nearest such date, either way
+            if _after(text, c.start, ("until", "till", "to")) and _moved_later(doc, c):
+                tense = FUTURE  # "postponed until September", "delayed to March": moved later than now
         if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields:
             if _after(text, c.start, SOON_WORDS):
                 tense = FUTURE  # "as soon as Tuesday", "as early as Friday"
             elif _after(text, c.start, UNTIL_WORDS) and (not simple_past(doc, c.start, c.end) or _deadline_verb(doc, c))\
                     and not re.match(r"['’]s\b", text[c.end:c.end + 3]):  # not "before Friday's purchases"
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
+            elif re.match(r"['’]s\b", text[c.end:c.end + 3]) and _after(text, c.start, UNTIL_WORDS + ("after",)) \
+                    and _frame_future(doc, c):
+                tense = FUTURE  # "will wait until after Thursday's cabinet meeting"
         if tense == PRESENT and c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) \
                 and not _timetable(doc, c.start, c.end):
             tense = DEADLINE  # "inflation is 5 pct in May": a present that is no timetable, the nearest
@@ -255,6 +264,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if r.period is not None and r.resolved:
             _widen(out[-1], c.fields, r.period)
         comparison = c.rule == "date_year_earlier" or (c.kind in ("ago", "later") and c.fields.get("unit") in ("Y", "Q")) \
+            or (c.rule in ("date_narr_prev", "date_earlier", "date_ago") and COMPARED.search(
+                " ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])) is not None) \
             or (r.explicit_year and dct is not None and r.period is not None and r.period.year < dct.year
                 and bool(BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:]))))
         # "against 5 pct in March 1986": a baseline sets no narrative date; nor does the start of a span still
@@ -353,6 +364,7 @@ NEW_SPEAKER = re.compile(r"^\W*(?:(?:said|says|told|added|asked|explained|insist
 UNTIL_WORDS = ("until", "till", "by", "before")
 BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|gain|drop)\s+from|than|against\s+[$£€]?\d|"
                       r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
+COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b", re.I)
 AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
 PLAN_NOUNS = {"shipment", "shipments", "delivery", "deliveries", "loading", "arrival", "departure"}
 
@@ -373,6 +385,23 @@ def _habitual(doc, c: Candidate) -> bool:
     if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp", "conj"):
         words |= {ch.lower_ for ch in v.head.children if ch.dep_ == "advmod"}
     return bool(words & HABITUAL)
+
+
+def _moved_later(doc, c: Candidate) -> bool:
+    from timeline.timex.context import governing_verb
+
+    tok = token_at(doc, c.start, c.end)
+    v = governing_verb(tok) if tok is not None else None
+    return v is not None and v.lemma_.lower() in ("postpone", "delay", "defer", "push", "extend", "prolong",
+                                                  "reschedule", "adjourn")
+
+
+def _frame_future(doc, c: Candidate) -> bool:
+    from timeline.timex.context import governing_verb, verb_tense
+
+    tok = token_at(doc, c.start, c.end)
+    v = governing_verb(tok) if tok is not None else None
+    return v is not None and verb_tense(v) == FUTURE
 
 
 def _deadline_verb(doc, c: Candidate) -> bool:
@@ -401,6 +430,8 @@ NAME_FOLLOWERS = {"Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "
                   "Club", "Mosque", "Movement", "Group", "Massacre", "Night", "Show", "League"}
 OVER_QUANTIFIES = {"for", "of", "in", "lasted", "last", "lasts", "lasting", "took", "take", "takes", "taking", "spent",
                    "spend", "after", "within", "than", "served", "ago", "about", "just", "well", "by", "some"}
+TIME_PREPS = {"at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "since", "and", "between",
+              "approximately", "roughly", "about", "-", "–", "noon,", "on"}
 MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "'ll"}
 MEDIA_NOUNS = {"programme", "program", "show", "presenter", "host", "newspaper", "edition", "bulletin", "broadcast",
                "telethon", "magazine", "paper", "anchor", "website", "podcast", "correspondent"}
