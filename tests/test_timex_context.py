@@ -425,3 +425,8 @@ def test_comparisons_do_not_chain():
     text = "Prices rose 2 pct from the previous week, after rising 3 pct from the previous week."
     t = _at(text, THU, "the previous week", nth=1)
     assert t.value == "2017-W02", _show([t])
+
+
+def test_second_of_a_pair_keeps_the_mod():
+    t = _at("Rains fell in late April and early May.", "2017-05-20", "early May")
+    assert (t.value, t.mod) == ("2017-05", "START"), _show([t])

@@ -277,6 +277,9 @@ CASES = [
     C("The premiere was postponed until September.", THU, "September", "DATE", "2017-09", "date_month"),
     C("The vote will wait until after Monday's cabinet meeting.", THU, "Monday", "DATE", "2017-01-23",
       "date_weekday"),
+    C("Talks on March 3 and 4 failed.", MAY, "4", "DATE", "2017-03-04", "date_day_after_range"),
+    C("The festival ran from April 6 to 8 in Cannes.", MAY, "8", "DATE", "2017-04-08", "date_day_after_range"),
+    C("Rains fell in late April and early May.", MAY, "early May", "DATE", "2017-05", "date_month"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -678,6 +681,7 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("Turnout rose 3 to 5 percent.", THU, id="three-to-five-percent"),
     pytest.param("The video (1:23) shows the crowd.", THU, id="video-length"),
     pytest.param("They talked for the last half hour.", THU, id="last-half-hour"),
     pytest.param("In the first half of the match, he scored.", THU, id="first-half-of-a-match"),

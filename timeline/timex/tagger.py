@@ -504,7 +504,7 @@ def _resolve_range_end(c: Candidate, prev) -> Resolved:
     p = build(start.year)
     if p is None or p.start < start:
         p = build(start.year + 1)
-    return Resolved(p.value, p.granularity, p, anchor=f"range:{prev.value}@{prev.start}")
+    return Resolved(p.value, p.granularity, p, anchor=f"range:{prev.value}@{prev.start}", mod=c.fields.get("mod") or "")
 
 
 def _approx_before(text: str, start: int) -> str:
