@@ -280,6 +280,11 @@ CASES = [
     C("Talks on March 3 and 4 failed.", MAY, "4", "DATE", "2017-03-04", "date_day_after_range"),
     C("The festival ran from April 6 to 8 in Cannes.", MAY, "8", "DATE", "2017-04-08", "date_day_after_range"),
     C("Rains fell in late April and early May.", MAY, "early May", "DATE", "2017-05", "date_month"),
+    C("Exports rose 5 pct in 2016, against 3 pct the year before.", THU, "the year before", "DATE", "2015",
+      "date_narr_before"),
+    C("The vote was held on Jan. 3. The day before, rebels attacked.", THU, "The day before", "DATE", "2017-01-02",
+      "date_narr_before"),
+    C("Rescuers arrived within minutes.", THU, "minutes", "DURATION", "PTXM", "dur_bare_plural"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -681,6 +686,7 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("He resigned the day before the vote.", THU, id="the-day-before-an-event"),
     pytest.param("Turnout rose 3 to 5 percent.", THU, id="three-to-five-percent"),
     pytest.param("The video (1:23) shows the crowd.", THU, id="video-length"),
     pytest.param("They talked for the last half hour.", THU, id="last-half-hour"),
