@@ -146,3 +146,10 @@ def test_dateline_never_follows_a_body_paragraph():
     para = "Officials met on Thursday and talked for hours about the ceasefire and the talks to come. " * 4
     text = "Talks go on\n\n" + para + "\n\nWASHINGTON, March 2 - A second story starts here.\n"
     assert split_document(text).dateline is None
+
+
+def test_a_list_of_dated_entries_has_no_dateline():
+    text = ("Timeline of the crisis\nSept. 27: Blair and Brown were again at odds last night, aides said.\n"
+            "Jan 25 - Protesters gather in the square; police fire tear gas the next day.\n")
+    doc = split_document(text)
+    assert doc.dateline is None

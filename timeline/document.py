@@ -22,6 +22,9 @@ from timeline.errors import TimelineError
 
 MAX_BYTES = 10 * 1024 * 1024          # default size limit of read_text_file
 MAX_TITLE_CHARS = 200
+ENTRY_LINE = re.compile(r"[ \t*•-]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+                        r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+\d{4})?"
+                        r"\s*:\s+\S.{20,}")
 HEADER_LINES = 5                      # datelines at a line start are looked for in the first lines after the title
 MAX_HEADER_LINE_CHARS = 200          # a longer line is body text: the header zone ends with it
 HEADER_ANY_CHARS = 600                # "any"-anchored dateline rules look this far into the story
@@ -265,6 +268,8 @@ def split_document(text: str, pub_date=None, *, path: str | None = None, doc_id:
     for s, e in lines:
         if s < zone_start or not text[s:e].strip():
             continue
+        if ENTRY_LINE.match(text, s, e):
+            break  # "Sept. 27: Blair and Brown ...": a list of dated entries, not a header
         zone_lines.append((s, e))
         if len(zone_lines) >= HEADER_LINES or e - s > MAX_HEADER_LINE_CHARS:
             break
