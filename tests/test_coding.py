@@ -415,3 +415,48 @@ def test_round2_verbs(parse, text, word, code):
 
 def test_speaking_to_reporters_is_no_meeting(parse):
     assert [c for t, c in code_sentence(parse("He spoke to reporters on Monday.")) if c[:2] == "04"] == []
+
+
+# ------------------------------------------------------------------------------ round 3 (audit_events_2 "Still short")
+
+@pytest.mark.parametrize("text,word,code", [
+    # the noun "strike": military with a target, a strike unit or aircraft; a labour strike otherwise
+    ("Allied aircraft conducted strike operations against the port city on Tuesday.", "conducted", "195"),
+    ("The army carried out strikes against militant positions in the valley.", "carried", "190"),
+    ("Dockers began a strike on Monday.", "began", "143"),
+    ("Teachers held a general strike against the pay cuts.", "held", "143"),
+    # a warning that tells someone what to do is a demand; one that says what the warner will do a threat
+    ("The bloc warned the council to get its act together.", "warned", "100"),
+    ("The envoy warned the junta that it must release the prisoners.", "warned", "100"),
+    ("The army warned that it would respond with force.", "warned", "130"),
+    # support offered is support given; an offer to do something stays an intent
+    ("Ruritania offered support to the new government.", "offered", "051"),
+    ("Ruritania offered its backing for the plan.", "offered", "051"),
+    # leaving a body or a pact is a cut in relations; leaving talks a rejection; leaving a town a retreat
+    ("Ruritania withdrew from the Organisation of Island States in 1984.", "withdrew", "160"),
+    ("The country withdrew from the defence pact last year.", "withdrew", "160"),
+    ("The rebels withdrew from the talks on Monday.", "withdrew", "125"),
+    ("Troops withdrew from the town on Monday.", "withdrew", "0874"),
+    # court rulings, verdicts, interviews, plans made public
+    ("The supreme court ruled on Monday that the detention was illegal.", "ruled", "116"),
+    ("A jury found the doctor guilty of manslaughter.", "found", "116"),
+    ("The court delivered its verdict on Monday.", "verdict", "116"),
+    ("The network interviewed the president on Tuesday.", "interviewed", "040"),
+    ("Police interviewed the suspect on Monday.", "interviewed", "090"),
+    ("The treasury unveiled a plan to rescue the banks.", "unveiled", "010"),
+    ("The minister detailed the proposal on Tuesday.", "detailed", "010"),
+    ("The president outlined his strategy for the region.", "outlined", "010"),
+])
+def test_round3_codes(parse, text, word, code):
+    codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
+    assert codes.get(word) == code, codes
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The king ruled the country for thirty years.", "ruled"),   # governing is no court ruling
+    ("The police found the body on Monday.", "found"),
+    ("The sculptor unveiled a statue in the square.", "unveiled"),
+])
+def test_round3_not_events(parse, text, word):
+    codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
+    assert word not in codes, codes

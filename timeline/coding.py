@@ -207,6 +207,8 @@ def _dep_lemmas(t) -> set[str]:
     for c in t.children:
         if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             out.add("for")  # "called for Saleh to step down": the pattern "call for"
+        if c.dep_ == "ccomp" and c.pos_ == "ADJ":
+            out.add(c.lemma_.lower())  # "found the doctor guilty": a small clause, the pattern "find guilty"
         if c.dep_ in _CLAUSE_DEPS:
             continue
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
@@ -298,6 +300,69 @@ def _names_office(t, person_ok: bool = True) -> bool:
                 return True
             stack += [c for c in x.children if c.dep_ in ("compound", "amod", "appos", "conj", "nmod", "poss")]
     return False
+
+
+# "strike" the noun is a labour strike unless the context makes it a military one
+_STRIKE_UNITS = {"operation", "mission", "sortie", "package", "force", "aircraft", "plane", "jet", "fighter",
+                 "bomber", "group", "capability", "team"}   # "strike operations", "strike aircraft"
+_AIR_WORDS = {"air", "aircraft", "jet", "warplane", "plane", "drone", "helicopter", "bomber", "missile", "nato",
+              "aerial", "airstrike", "sortie", "fighter"}
+_LABOUR_WORDS = {"worker", "union", "employee", "docker", "miner", "teacher", "nurse", "doctor", "staff", "driver",
+                 "pilot", "labour", "labor", "general", "hunger", "student", "lawyer", "trucker", "farmer", "workers"}
+_STRIKE_TARGET_PREPS = {"against", "on", "at"}
+
+
+def _military_strike(t) -> str | None:
+    """'conducted strike operations against Libya', 'carried out strikes on rebel positions', 'NATO strikes
+    against Tripoli': the military sense of the noun "strike" (190, 195 when from the air); None: a labour strike
+    ('workers began a strike', 'a general strike against the reforms')."""
+    if t.lower_ not in ("strike", "strikes"):
+        return None
+    near = [t] + ([t.head] if t.head.i != t.i else [])
+    if t.dep_ in ("compound", "dobj", "pobj", "nsubj", "nsubjpass") and t.head.head.i != t.head.i:
+        near.append(t.head.head)  # "conducted strike operations against X": the verb above the object
+    words = {w.lemma_.lower() for x in near for w in x.subtree if w.i != t.i and w.sent == t.sent}
+    words |= {w.lower_ for x in near for w in x.subtree if w.sent == t.sent}
+    if words & _LABOUR_WORDS:
+        return None
+    unit = t.dep_ == "compound" and t.head.lemma_.lower() in _STRIKE_UNITS
+    target = False
+    for x in near:
+        for c in x.children:
+            if c.dep_ == "prep" and c.lower_ in _STRIKE_TARGET_PREPS:
+                if any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children):
+                    target = True
+    if not (unit or target or words & _AIR_WORDS):
+        return None
+    return "195" if words & _AIR_WORDS else "190"
+
+
+# leaving a body or a pact is a cut in relations, not a military retreat ("withdrew from the OAU")
+_BODY_WORDS = {"union", "organisation", "organization", "treaty", "pact", "alliance", "accord", "agreement",
+               "convention", "league", "coalition", "commonwealth", "federation", "council", "body", "bloc",
+               "community", "protocol", "charter", "deal", "court", "association", "forum", "group", "membership"}
+_TALK_WORDS = {"talks", "talk", "negotiation", "negotiations", "dialogue", "process", "conference", "summit"}
+
+
+def _withdrawal_from_body(t) -> str | None:
+    """'withdrew from the Organisation of African Unity' / 'its withdrawal from NATO' -> 160 (reduce relations);
+    'withdrew from the talks' -> 125 (reject negotiation); None: a military withdrawal ('withdrew from the town')."""
+    if t.lemma_.lower() not in ("withdraw", "withdrawal", "pull"):
+        return None
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                w = g.lemma_.lower()
+                if w in _TALK_WORDS or g.lower_ in _TALK_WORDS:
+                    return "125"
+                if w in _BODY_WORDS or g.lower_ in _BODY_WORDS:
+                    return "160"
+                for h in [g] + [k for k in g.children if k.dep_ == "poss"]:  # "from NATO's command structure"
+                    if h.pos_ == "PROPN" and h.ent_type_ == "ORG" and h.text.isupper() and len(h.text) >= 3:
+                        return "160"  # "withdrew from NATO", "from the OAU": an acronym of an organisation
+    return None
 
 
 def _lemma_candidates(t, pos: str) -> list[str]:
@@ -444,6 +509,14 @@ class _Coder:
                     code = None  # the reported clause carries the event
                 elif any(k.dep_ == "ccomp" and _future(k) == "must" for k in t.children):
                     code, via = "100", "must"  # "declared that China must drop its barriers": a demand
+            if code is not None and code[:3] == "143" and e.head == "strike":
+                code = _military_strike(t) or code
+            if code is not None and code[:4] == "0874":
+                code = _withdrawal_from_body(t) or code
+            if code is not None and e.frame == "threaten" and _warned_to_act(t):
+                # "warned the TNC to get its act together", "warned Iran it must release ...": a demand on them
+                c, p = self.complement(t, "demand")
+                code, via = frame_code("demand", "100", p.code) if p is not None else "100", "demand"
             if code is not None and not neg and _pos_of(t) == "VERB" and e.frame not in ("speech",):
                 fut = _future(t)
                 root = int(code[:2])
@@ -470,6 +543,20 @@ class _Coder:
         out = [p for p in out if p.token.i not in self.consumed]
         out.sort(key=lambda p: (p.code[:2] == "01", p.depth, p.token.i))
         return out
+
+
+def _warned_to_act(t) -> bool:
+    """'warned the rebels to leave', 'warned Iran that it must stop': told someone what to do (a demand), not a
+    threat of what the warner will do."""
+    if t.lemma_.lower() != "warn" and t.lower_[:4] != "warn":
+        return False
+    has_obj = any(c.dep_ in ("dobj", "dative") for c in t.children)
+    for c in t.children:
+        if c.dep_ == "xcomp" and has_obj and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return True
+        if c.dep_ == "ccomp" and _future(c) == "must":
+            return True
+    return False
 
 
 def _depth(t) -> int:
