@@ -756,6 +756,8 @@ def _choose(story, preds, s_start, s_end, sent_quotes, gov, headline) -> list:
             continue  # part of the attribution ("at a press conference"), not of what is reported
         if _background(t, gov, story.pred_codes):
             continue
+        if _counterfactual(t):
+            continue  # "could have done more to prevent the attack": what did not happen
         if p.code[:2] == "01" and _is_speech(t) and not any(
                 c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "prep", "advcl") for c in t.children):
             continue  # "Mr X said." alone: the attribution of a neighbouring quote, not a statement
@@ -781,6 +783,25 @@ def _choose(story, preds, s_start, s_end, sent_quotes, gov, headline) -> list:
         if len(chosen) >= MAX_PER_SENTENCE:
             break
     return chosen
+
+
+COUNTERFACTUAL_MODALS = {"would", "could", "should", "might"}
+
+
+def _counterfactual(t) -> bool:
+    """'could have done more to prevent the attack', 'should have withdrawn', 'would have met him if ...': a modal
+    with a perfect tells what did not happen (the act and what hangs on it as its purpose or complement).
+    'may have killed' (a possibility about what happened) is not one."""
+    x, n = t, 0
+    while n < 4:
+        if x.pos_ in ("VERB", "AUX"):
+            auxes = [c.lower_ for c in x.children if c.dep_ in ("aux", "auxpass")]
+            if set(auxes) & COUNTERFACTUAL_MODALS and ("have" in auxes or "'ve" in auxes) and x.tag_ == "VBN":
+                return True
+        if x.dep_ not in ("xcomp", "advcl", "conj", "dobj", "pobj", "prep", "acl") or x.head.i == x.i:
+            return False
+        x, n = x.head, n + 1
+    return False
 
 
 HYPHEN_MODIFIER = re.compile(r"-\s?(?:[a-z]+ed|held|led|run|built|made|born)\b")
