@@ -517,3 +517,28 @@ def test_a_counterfactual_is_no_event(text, predicate):
 
 def test_a_possibility_about_the_past_stays():
     assert _row("The air strike may have killed ten civilians on Monday.", "killed")["modality"] == "hypothetical"
+
+
+# ------------------------------------------------------------------------------ round 3: gender from his/her and kin words
+
+@pytest.mark.parametrize("text,predicate", [
+    # "her party": Khalil is a woman, so "He" is someone else
+    ("Dana Khalil said on Monday that her party would boycott the vote. He met the prosecutor on Tuesday.", "met"),
+    # "his wife, Lina": Aziz is a man, so "She" is not him
+    ("Rami Aziz met the envoy on Monday with his wife, Lina. She criticised the government on Tuesday.", "criticised"),
+    # "the daughter": Lina Aziz is a woman
+    ("The singer's daughter, Lina Aziz, met the envoy on Monday. He criticised the government on Tuesday.", "criticised"),
+    # "Haddad's widow": Haddad was a man
+    ("Omar Haddad met the envoy on Monday. Haddad's widow criticised the army on Tuesday. "
+     "She met the prosecutor on Wednesday.", "met"),
+])
+def test_a_pronoun_of_the_other_gender_is_not_that_person(text, predicate):
+    df = _table(text)
+    rows = df[(df["predicate"] == predicate) & (df["date_value"] != "2019-03-04")]
+    assert not rows.empty
+    assert rows.iloc[-1]["actor1"] == "", rows[["actor1", "predicate"]].values.tolist()
+
+
+def test_a_pronoun_of_the_same_gender_still_resolves():
+    df = _table("Dana Khalil said on Monday that her party would boycott the vote. She met the prosecutor on Tuesday.")
+    assert "Dana Khalil" in set(df[df["predicate"] == "met"]["actor1"])

@@ -84,6 +84,13 @@ PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GENDER_WORDS = {"mr": "m", "sir": "m", "king": "m", "prince": "m", "lord": "m", "sheikh": "m", "spokesman": "m",
                 "chairman": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
                 "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "congressman": "m"}
+# kin words that say the gender of the one they name ("his wife, Lina", "Lina Aziz, the daughter of ...")
+KIN_GENDER = {"son": "m", "father": "m", "husband": "m", "brother": "m", "uncle": "m", "nephew": "m",
+              "grandson": "m", "grandfather": "m", "widower": "m", "boyfriend": "m", "fiance": "m",
+              "daughter": "f", "mother": "f", "wife": "f", "sister": "f", "aunt": "f", "niece": "f",
+              "granddaughter": "f", "grandmother": "f", "widow": "f", "girlfriend": "f", "fiancee": "f"}
+# kin words that say the gender of the possessor: "Aziz's wife" (he), "her husband" (she)
+SPOUSE_OF = {"wife": "m", "widow": "m", "husband": "f", "widower": "f"}
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|King|Queen|Prince|Princess|Sheikh)\.?\s+$")
 HONORIFIC_START = re.compile(r"(Mr|Mrs|Ms|Miss|Sir|Dame|Lady|King|Queen|Prince|Princess|Sheikh)\b\.?\s")
 BACKGROUND_PREPS = {"during", "throughout"}
@@ -232,7 +239,54 @@ class _Story:
                 g = GENDER_WORDS.get(a.role.split()[-1].lower())
             if g is not None:
                 out[a.actor_id] = g
+        for t in self.doc:
+            if t.idx < self.document.body_start:
+                continue
+            for a, g in self._kin_genders(t):
+                out.setdefault(a.actor_id, g)
         return out
+
+    def _person_at(self, t):
+        a = self.tok_actor.get(t.i)
+        return a if a is not None and a.type == "person" and not a.locative else None
+
+    def _kin_genders(self, t):
+        """(person, gender) pairs a token shows: a possessive his/her whose clause's subject is one named person
+        ("Khalil said her party would ..."), a kin word in apposition ("his wife, Lina"; "Lina Aziz, the daughter
+        of ..."; "his son Saif") or a spouse word's possessor ("Aziz's wife")."""
+        low = t.lower_
+        if low in ("his", "her") and t.dep_ == "poss":
+            x, n = t.head, 0
+            while n < 6:
+                subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and not (c.left_edge.i <= t.i <= c.right_edge.i)), None) if x.pos_ in ("VERB", "AUX") else None
+                if subj is not None:
+                    people = {id(a): a for w in subj.subtree if (a := self._person_at(w)) is not None}
+                    if len(people) == 1:
+                        a = next(iter(people.values()))
+                        between = [b for b in self.actors if a.end <= b.start and b.end <= t.idx and b.type == "person"]
+                        if not between and a.start < t.idx:
+                            yield a, "m" if low == "his" else "f"
+                    return
+                if x.head.i == x.i:
+                    return
+                x, n = x.head, n + 1
+            return
+        g = KIN_GENDER.get(t.lemma_.lower()) or KIN_GENDER.get(low)
+        if g is None or t.pos_ != "NOUN":
+            return
+        named = [c for c in t.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+        if t.dep_ == "appos":
+            named.append(t.head)
+        for c in named:
+            a = self._person_at(c)
+            if a is not None:
+                yield a, g
+        spouse = SPOUSE_OF.get(t.lemma_.lower())
+        if spouse:
+            for c in t.children:
+                if c.dep_ == "poss" and (a := self._person_at(c)) is not None:
+                    yield a, spouse
 
     def in_quote(self, pos: int) -> tuple[int, int] | None:
         for q in self.quotes:
