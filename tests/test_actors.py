@@ -344,3 +344,42 @@ def test_seat_of_government_as_an_object(nlp, text, expected):
 def test_a_one_word_alias_inside_a_longer_unknown_name_is_someone_else(nlp, text, expected):
     got = [m for m in find_actors(nlp(text), date="2011") if m.rule != "spacy_person"]
     assert [(m.canonical, m.type, m.country) for m in got] == expected
+
+
+# ------------------------------------------------------------------------------ round 3: acronyms the text defines
+
+def _named(text):
+    return [(text[m.start:m.end], m.canonical, m.type) for m in find_actors(text)]
+
+
+def test_an_acronym_defined_after_a_known_name_in_another_order():
+    text = "The Transitional National Council (TNC) met the envoy. Later the TNC said it would talk."
+    found = _named(text)
+    assert ("TNC", "National Transitional Council", "opposition") in found
+    assert ("Transitional National Council", "National Transitional Council", "opposition") in found
+
+
+def test_an_acronym_of_an_unknown_front_is_an_armed_group():
+    text = "The Free Patriots Front (FPF) attacked the base. The FPF said it would attack again."
+    found = _named(text)
+    assert ("FPF", "Free Patriots Front", "armed_group") in found
+
+
+def test_an_acronym_whose_initials_do_not_match_is_not_taken():
+    text = "The Free Patriots Front (XYZ) attacked the base. The XYZ said it would attack again."
+    assert not any(t == "XYZ" for t, _, _ in _named(text))
+
+
+def test_an_unknown_name_of_no_known_kind_gets_no_acronym():
+    text = "The Office of Rural Roads (ORR) said it would close. The ORR said more."
+    assert not any(t == "ORR" for t, _, _ in _named(text))
+
+
+@pytest.mark.parametrize("text,canonical,type_", [
+    ("American personnel were attacked.", "US military", "military"),
+    ("Gunmen attacked American embassy personnel.", "US government", "government"),
+    ("British military personnel left the base.", "British military", "military"),
+])
+def test_nationality_and_personnel(text, canonical, type_):
+    ms = find_actors(text)
+    assert (ms[-1].canonical, ms[-1].type) == (canonical, type_) if ms else False

@@ -397,6 +397,77 @@ class ActorMatcher:
                         best = (r[2], p)
         return best[1] if best else None
 
+    # -- acronyms a text defines: "the Transitional National Council (TNC) ... the TNC"
+    def _bag_index(self) -> dict[frozenset, Actor]:
+        idx = getattr(self, "_bags", None)
+        if idx is None:
+            idx = {}
+            for fname in ("igos.tsv", "groups.tsv", "institutions.tsv"):
+                p = self.data_dir / fname
+                if not p.exists():
+                    continue
+                for r in _read_tsv(p):
+                    actor = self.orgs.get(r["canonical"])
+                    for a in {r["canonical"], *_split(r["aliases"])}:
+                        words = frozenset(_key(w) for w in _alias_tokens(a) if _key(w) not in _ACRONYM_GLUE)
+                        if len(words) >= 2 and actor is not None:
+                            idx.setdefault(words, actor)
+            self._bags = idx
+        return idx
+
+    def acronyms(self, text: str, toks: list[Tok], raws: list[Raw]) -> list[Raw]:
+        """Raw matches plus the acronyms the text defines in brackets after a name whose initials they are: the
+        acronym names what the name names (a known organisation, the same words in another order: "Transitional
+        National Council (TNC)" = the National Transitional Council; or, unknown, a party or an armed group by its
+        last word: "the Free Patriots Front (FPF)"). Later uses of the acronym are that actor."""
+        found: dict[str, tuple[Entry, int, int]] = {}
+        at = {t.start: i for i, t in enumerate(toks)}
+        for m in _ACRONYM_DEF.finditer(text):
+            acr, i_acr = m.group(1), at.get(m.start(1))
+            if i_acr is None or acr in found:
+                continue
+            # the name: capitalised words (and glue words) just before the bracket whose initials spell the acronym
+            i_br = i_acr - 1 if i_acr > 0 and toks[i_acr - 1].text == "(" else i_acr
+            j, initials = i_br - 1, ""
+            while j >= 0 and i_br - j <= len(acr) + 4 and text[toks[j].end:toks[j + 1].start].strip() in ("", "(", "-"):
+                w = toks[j].text
+                if w[:1].isupper() and w.isalpha():
+                    initials = w[0] + initials
+                elif w.lower() not in _ACRONYM_GLUE:
+                    break
+                if initials.upper() == acr:
+                    break
+                j -= 1
+            if initials.upper() != acr or j < 0:
+                continue
+            i0, i1 = j, i_br
+            entry = None
+            for r in raws:
+                if r.i0 == i0 and r.i1 == i1 and r.entry.kind == "org":
+                    entry = r.entry  # a known name: the acronym is an alias of it
+            if entry is None:
+                words = frozenset(t.key for t in toks[i0:i1] if t.key not in _ACRONYM_GLUE)
+                actor = self._bag_index().get(words)
+                if actor is None:
+                    type_ = _ACRONYM_HEADS.get(toks[i1 - 1].key)
+                    if type_ is None:
+                        continue
+                    name = text[toks[i0].start:toks[i1 - 1].end]
+                    actor = Actor(f"{type_}:{_slug(name)}", name, type_, "")
+                entry = Entry("org", actor, (acr,), "acronym")
+                # the name itself names it too (replacing smaller matches inside it)
+                raws = [r for r in raws if not (i0 <= r.i0 and r.i1 <= i1)]
+                if not any(r.i0 < i1 and r.i1 > i0 for r in raws):
+                    raws.append(Raw(entry, i0, i1))
+            found[acr] = (entry, i0, i1)
+        if not found:
+            return raws
+        taken = {i for r in raws for i in range(r.i0, r.i1)}
+        for i, t in enumerate(toks):
+            if t.text in found and i not in taken:
+                raws.append(Raw(found[t.text][0], i, i + 1))
+        return sorted(raws, key=lambda r: r.i0)
+
     # -- the public entry point
     def find(self, text_or_doc, date=None, context_country: str | None = None) -> list[ActorMention]:
         year = _year(date)
@@ -410,8 +481,16 @@ class ActorMatcher:
         else:
             doc, text, limits = text_or_doc, text_or_doc.text, None
             toks = tokenize(text)
-        raws = self.raw_matches(toks)
+        raws = self.acronyms(text, toks, self.raw_matches(toks))
         return _Composer(self, text, toks, raws, doc, year, context_country, limits).run()
+
+
+_ACRONYM_DEF = re.compile(r"\(([A-Z]{2,6})\)")
+_ACRONYM_GLUE = {"of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le", "al", "el"}
+# the last word of a name the dictionary does not know -> its actor type, when the text defines an acronym for it
+_ACRONYM_HEADS = {"party": "party", "front": "armed_group", "army": "armed_group", "brigade": "armed_group",
+                  "brigades": "armed_group", "movement": "armed_group", "militia": "militia",
+                  "battalion": "armed_group", "battalions": "armed_group"}
 
 
 def _year(date) -> int | None:
