@@ -383,3 +383,11 @@ def test_an_unknown_name_of_no_known_kind_gets_no_acronym():
 def test_nationality_and_personnel(text, canonical, type_):
     ms = find_actors(text)
     assert (ms[-1].canonical, ms[-1].type) == (canonical, type_) if ms else False
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("A military court sentenced the blogger.", "military court"),
+    ("An Egyptian court sentenced the blogger.", "Egyptian court"),
+])
+def test_a_court_is_an_actor(text, canonical):
+    assert canonical in [m.canonical for m in find_actors(text)]

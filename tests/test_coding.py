@@ -460,3 +460,8 @@ def test_round3_codes(parse, text, word, code):
 def test_round3_not_events(parse, text, word):
     codes = dict((t.text, c) for t, c in code_sentence(parse(text)))
     assert word not in codes, codes
+
+
+def test_storm_the_verb_is_force_the_noun_weather(parse):
+    assert dict((t.text, c) for t, c in code_sentence(parse("The rebels stormed the police station.")))["stormed"] == "190"
+    assert code_sentence(parse("The storm flooded the valley.")) == []
