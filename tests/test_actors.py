@@ -391,3 +391,48 @@ def test_nationality_and_personnel(text, canonical, type_):
 ])
 def test_a_court_is_an_actor(text, canonical):
     assert canonical in [m.canonical for m in find_actors(text)]
+
+
+# ------------------------------------------------------------------------------ round 3, stage 2
+
+@pytest.fixture(scope="module")
+def parsed():
+    from timeline import nlp
+    return nlp.parse
+
+
+@pytest.mark.parametrize("text,canonical,country", [
+    ("Ruritania's U.N. ambassador said his country has questions.", None, None),
+    ("Germany's U.N. ambassador said his country has questions.", "German ambassador", "DEU"),
+    ("The French U.N. envoy said the vote would wait.", "French envoy", "FRA"),
+])
+def test_a_countrys_envoy_to_a_body_is_that_countrys(text, canonical, country):
+    ms = find_actors(text)
+    if canonical is None:
+        assert all(m.canonical != "United Nations ambassador" or m.country == "" for m in ms)
+        return
+    assert (canonical, country) in [(m.canonical, m.country) for m in ms]
+
+
+def test_an_adjective_between_a_possessive_country_and_a_group(parsed):
+    ms = find_actors(parsed("It reported that Sudan's secret police had begun to crack down."))
+    assert ("Sudanese police", "SDN") in [(m.canonical, m.country) for m in ms]
+
+
+@pytest.mark.parametrize("text,capital,canonical", [
+    ("Months after the US accused Khartoum of genocide, the talks began.", "Khartoum", "Sudanese government"),
+    ("Sudan was once shunned by Washington.", "Washington", "US government"),
+])
+def test_a_capital_addressed_is_its_government(parsed, text, capital, canonical):
+    ms = find_actors(parsed(text))
+    assert canonical in [m.canonical for m in ms if text[m.start:m.end] == capital]
+
+
+def test_a_capital_as_a_place_is_not(parsed):
+    ms = find_actors(parsed("The envoy flew to Khartoum and jets bombed Khartoum."))
+    assert not [m for m in ms if m.canonical == "Sudanese government"]
+
+
+def test_government_opponents_are_the_opposition():
+    ms = find_actors("Government opponents marched in the capital.")
+    assert [(m.canonical, m.type) for m in ms] == [("opposition", "opposition")]

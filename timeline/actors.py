@@ -245,6 +245,12 @@ _NOT_NAME_WORDS = {"corp", "co", "inc", "ltd", "plc", "llc", "group", "bank", "a
                    "ministry", "office", "accounting", "services", "systems", "partners", "fund", "trust"}
 # seats of government that stand for it as objects too ("told the White House"), not only as subjects
 _SEATS = {"white house", "pentagon", "kremlin", "downing street", "elysee", "élysée", "elysee palace", "élysée palace"}
+# verbs whose object is someone addressed, never a place: a capital as their object stands for its government
+_ADDRESS_VERBS = {"accuse", "urge", "warn", "criticise", "criticize", "condemn", "blame", "press", "pressure",
+                  "tell", "ask", "thank", "praise", "invite", "sanction", "threaten", "reassure", "lobby",
+                  "persuade", "convince", "rebuff", "snub", "shun", "recognise", "recognize", "call", "court",
+                  "accused", "urged", "warned", "shunned", "snubbed", "rebuffed", "criticised", "criticized",
+                  "condemned", "blamed", "pressed", "pressured", "told", "asked", "invited", "sanctioned"}
 # words that end a company's name ("Suncor Energy Inc", "Lehman Brothers Holdings", "Bank of America")
 _COMPANY_WORDS = {"inc", "corp", "corporation", "incorporated", "co", "company", "ltd", "limited", "plc", "llc",
                   "group", "holdings", "bank", "motors", "airlines", "airways"}
@@ -540,9 +546,13 @@ class _Composer:
         return self.key(j) in _LOCATIVE
 
     def skip_modifiers(self, i) -> int:
-        """Index after up to two modifier words ("new", "former") starting at i."""
+        """Index after up to two modifier words ("new", "former"; with a parse any lower-case adjective:
+        "Sudan's secret police") starting at i."""
         for _ in range(2):
             if self.key(i) in _MODIFIERS and not self.toks[i].text[:1].isupper():
+                i += 1
+            elif (i < len(self.toks) and self.toks[i].text.islower() and self.by_start.get(i) is None
+                  and (st := self.spacy_tok(i)) is not None and st.pos_ == "ADJ" and st.dep_ == "amod"):
                 i += 1
             elif self.key(i) in _MODIFIERS and self.toks[i].text[:1].isupper() and i + 1 < len(self.toks):
                 i += 1
@@ -682,6 +692,12 @@ class _Composer:
             nxt_i = self.skip_modifiers(self.after_possessive(r.i1))
             title = self.raw_at(nxt_i, ("title",))
             group = self.raw_at(nxt_i, ("group",))
+            body = self.raw_at(nxt_i, ("org",))
+            if kind in ("country", "demonym") and body is not None and body.entry.target.type == "igo" \
+                    and self.raw_at(body.i1, ("title",)) is not None:
+                # "Germany's U.N. ambassador", "the French UN envoy": the country's envoy to that body
+                pos = self.title_phrase(r.i0, r, self.raw_at(body.i1, ("title",)))
+                continue
             if kind in ("country", "demonym", "org", "capital") and title is not None:  # "White House spokesman"
                 pos = self.title_phrase(r.i0, r, title)
                 continue
@@ -921,6 +937,10 @@ class _Composer:
                     return True
                 if t.dep_ == "conj" and t.head.dep_ in _SUBJECT_DEPS:
                     return True
+                if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in _ADDRESS_VERBS:
+                    return True  # "the US accused Khartoum", "urged Moscow to ...": the government addressed
+                if t.dep_ == "pobj" and t.head.dep_ == "agent" and t.head.head.lemma_.lower() in _ADDRESS_VERBS:
+                    return True  # "shunned by Washington"
                 if " ".join(r.entry.alias).lower() in _SEATS:  # "told the White House", "pressure on the Kremlin"
                     return t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ not in _LOCATIVE
                                                             and t.head.lower_ not in ("to", "from", "outside"))
