@@ -501,7 +501,9 @@ def test_state_department_official_is_a_us_official():
 def test_the_place_of_a_visit_is_not_the_visitor():
     text = ("Clashes in Libya continued on Sunday, and shelling in Libya went on. "
             "The footballers arrived in a rebel town in Libya on Saturday.")
-    assert _row(text, "arrived")["actor1"] == ""
+    df = _table(text)
+    # (round 3: a visit by nobody named gives no row at all)
+    assert "Libya" not in set(df[df["predicate"] == "arrived"]["actor1"])
 
 
 # ------------------------------------------------------------------------------ round 3: counterfactuals
@@ -542,3 +544,28 @@ def test_a_pronoun_of_the_other_gender_is_not_that_person(text, predicate):
 def test_a_pronoun_of_the_same_gender_still_resolves():
     df = _table("Dana Khalil said on Monday that her party would boycott the vote. She met the prosecutor on Tuesday.")
     assert "Dana Khalil" in set(df[df["predicate"] == "met"]["actor1"])
+
+
+# ------------------------------------------------------------------------------ round 3: what is not told as fact
+
+@pytest.mark.parametrize("text,predicate", [
+    ("The envoy said on Monday that he did not know whether Moscow backs the measure.", "backs"),
+    ("The ministry said on Monday it would check if the rebels had attacked the base.", "attacked"),
+    ("When asked on Monday if he was concerned about the vote, Omar Haddad replied that he was worried.", "asked"),
+    ("Asked about the minister's remarks on Monday, the envoy declared that the plan was dead.", "Asked"),
+    ("Omar Haddad said on Monday that they are the people who support Ali Omar.", "support"),
+    ("The woman arrived on Wednesday at her home city.", "arrived"),
+    ("Omar Haddad denied on Monday killing the singer with an overdose.", "killing"),
+])
+def test_not_told_as_fact(text, predicate):
+    assert predicate not in set(_table(text)["predicate"])
+
+
+@pytest.mark.parametrize("text,predicate", [
+    ("Omar Haddad asked the envoy on Monday to support the plan.", "asked"),
+    ("The French president arrived in Tripoli on Wednesday.", "arrived"),
+    ("The rebels backed the plan on Monday.", "backed"),
+    ("Omar Haddad denied on Monday killing the singer with an overdose.", "denied"),
+])
+def test_still_told_as_fact(text, predicate):
+    assert predicate in set(_table(text)["predicate"])

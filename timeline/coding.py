@@ -235,6 +235,7 @@ def _pos_of(t) -> str | None:
 NOT_EVENT = "-"   # lexicon code of a word that is not an event
 CAUSED_ONLY = {"die"}      # result verbs that are an event only with a violent cause named ("died in clashes")
 NEEDS_OBJECT = {"return"}  # verbs that are the lexicon's act only with an object ("returned the land", not "returned home")
+DENIALS = {"deny", "refute"}  # what they deny is not an event told as done ("denies killing Jackson")
 WEAK_REFUSALS = {"fail"}   # refusal verbs that say nothing when what failed is no event ("failed to inform")
 _NAME_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "miss"}
 
@@ -509,6 +510,11 @@ class _Coder:
                     code = None  # the reported clause carries the event
                 elif any(k.dep_ == "ccomp" and _future(k) == "must" for k in t.children):
                     code, via = "100", "must"  # "declared that China must drop its barriers": a demand
+            if code is not None and e.head in DENIALS:
+                # "he denies killing X", "denied that troops had fired": what is denied is not told as done
+                for k in t.children:
+                    if k.dep_ in ("xcomp", "ccomp", "pcomp") or (k.dep_ == "advcl" and k.tag_ == "VBG"):
+                        self.consumed.update(x.i for x in k.subtree)
             if code is not None and code[:3] == "143" and e.head == "strike":
                 code = _military_strike(t) or code
             if code is not None and code[:4] == "0874":

@@ -812,6 +812,8 @@ def _choose(story, preds, s_start, s_end, sent_quotes, gov, headline) -> list:
             continue
         if _counterfactual(t):
             continue  # "could have done more to prevent the attack": what did not happen
+        if _not_told_as_fact(t):
+            continue  # "didn't say whether Beijing backs ...", "When asked if ...", "the people who support X"
         if p.code[:2] == "01" and _is_speech(t) and not any(
                 c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis", "prep", "advcl") for c in t.children):
             continue  # "Mr X said." alone: the attribution of a neighbouring quote, not a statement
@@ -825,6 +827,8 @@ def _choose(story, preds, s_start, s_end, sent_quotes, gov, headline) -> list:
             loc_actor = next((a for a in story.actors if a.canonical == ev.location and a.type == "state"), None)
             if loc_actor is not None:
                 ev.actor1 = _people_of(loc_actor) if p.code[:2] == "14" else loc_actor
+        if ev.actor1 is None and p.code[:3] in ("042", "043"):
+            continue  # "the woman arrived on Wednesday", "evacuated workers arrived from Libya": nobody's visit
         if ev.actor1 is None and ev.actor2 is None and (ev.date.vague or not ev.date.from_timex
                                                          or p.code[:2] == "01"):
             continue  # nobody and no date; or a statement by nobody ("a spokesman said last night")
@@ -837,6 +841,36 @@ def _choose(story, preds, s_start, s_end, sent_quotes, gov, headline) -> list:
         if len(chosen) >= MAX_PER_SENTENCE:
             break
     return chosen
+
+
+STANCE_LEMMAS = {"support", "back", "oppose", "favour", "favor", "admire", "like", "hate"}
+QUESTION_HEADS = {"say", "ask", "know", "wonder", "tell", "decide", "see", "question", "check", "clear", "unclear",
+                  "sure", "investigate", "examine"}
+
+
+def _not_told_as_fact(t) -> bool:
+    """Clauses that tell no event: an indirect question ("did not say whether Beijing backs ...", "asked if they
+    would attack"), the interview frame of a quote ("When asked if he was concerned, X replied", "Asked about the
+    remarks, the envoy declared") and a stance in the present told in a relative clause ("the people who support
+    Mubarak", "a party which backs the plan")."""
+    verb = t
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("ROOT",):
+        verb = verb.head
+    x, n = verb, 0
+    while n < 4:
+        marks = {c.lower_ for c in x.children if c.dep_ == "mark"}
+        if "whether" in marks or ("if" in marks and x.dep_ in ("ccomp", "advcl") and x.head.lemma_.lower() in QUESTION_HEADS):
+            return True
+        if x.dep_ not in ("conj", "xcomp") or x.head.i == x.i:
+            break
+        x, n = x.head, n + 1
+    if (verb.lemma_.lower() == "ask" and verb.tag_ == "VBN" and verb.dep_ == "advcl"
+            and not any(c.dep_ == "agent" for c in verb.children)):
+        return True
+    if (t.i == verb.i and verb.lemma_.lower() in STANCE_LEMMAS and verb.dep_ == "relcl"
+            and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+        return True
+    return False
 
 
 COUNTERFACTUAL_MODALS = {"would", "could", "should", "might"}
