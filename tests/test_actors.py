@@ -436,3 +436,8 @@ def test_a_capital_as_a_place_is_not(parsed):
 def test_government_opponents_are_the_opposition():
     ms = find_actors("Government opponents marched in the capital.")
     assert [(m.canonical, m.type) for m in ms] == [("opposition", "opposition")]
+
+
+def test_foreign_fighters_are_not_the_story_country():
+    ms = find_actors("Foreign militants crossed the border.", context_country="LBY")
+    assert [(m.canonical, m.country) for m in ms] == [("foreign militants", "")]

@@ -569,3 +569,11 @@ def test_not_told_as_fact(text, predicate):
 ])
 def test_still_told_as_fact(text, predicate):
     assert predicate in set(_table(text)["predicate"])
+
+
+@pytest.mark.parametrize("text,predicate,actor", [
+    ("NATO strikes hit the port on Monday.", "strikes", "NATO"),
+    ("Security Council consultations resume on Wednesday.", "consultations", "UN Security Council"),
+])
+def test_the_named_modifier_of_an_event_noun_subject_is_its_actor(text, predicate, actor):
+    assert _row(text, predicate)["actor1"] == actor

@@ -794,6 +794,9 @@ class _Composer:
                     alone = False  # "a military coup": an adjective, not the body itself
                 if alone is BARE:  # "a senior official said": an unnamed official, never given the story's country
                     self.emit(r.i0, r.i1, "unnamed official", type_, "", rule="group_bare")
+                elif alone and self.key(r.i0 - 1) == "foreign":
+                    # "foreign militants", "foreign troops": from elsewhere, never the story's own country's
+                    self.emit(r.i0 - 1, r.i1, f"foreign {label}", type_, "", rule="foreign+group")
                 elif alone:
                     if self.ctx:
                         self.emit(r.i0, r.i1, *self.country_body(self.ctx, label, type_), rule="group+context")

@@ -432,6 +432,12 @@ class _Story:
             for c in kids:  # "Russia's invitation", "US participation"
                 if c.dep_ in ("poss", "compound", "nmod"):
                     return c
+        if (t.dep_ in ("nsubj", "nsubjpass", "ROOT", "conj", "appos") and t.pos_ in ("NOUN", "PROPN")
+                and t.lemma_.lower() not in PATIENT_NOUNS and self.pred_codes.get(t.i, "")[:2] not in ("14", "")):
+            for c in kids:  # "NATO strikes hit the city", "Security Council consultations resume" (not "the Egypt
+                # protests": a protest placed in a country is by its people, see _choose)
+                if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" and c.i in self.tok_actor:
+                    return c
         return None
 
     def target_tokens(self, t, speech: bool = False):
