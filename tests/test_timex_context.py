@@ -430,3 +430,8 @@ def test_comparisons_do_not_chain():
 def test_second_of_a_pair_keeps_the_mod():
     t = _at("Rains fell in late April and early May.", "2017-05-20", "early May")
     assert (t.value, t.mod) == ("2017-05", "START"), _show([t])
+
+
+def test_an_hour_after_a_month_names_no_day():
+    t = _at("The band played in June 2009. He left more than an hour later.", THU, "more than an hour later")
+    assert t.value == "XXXX-XX-XX" and not t.resolved, _show([t])

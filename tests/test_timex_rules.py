@@ -47,7 +47,8 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday",
               "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday", "1988-06-29": "Wednesday",
               "1988-06-28": "Tuesday", "1987-03-02": "Monday", "1987-03-10": "Tuesday",
-              "1987-05-02": "Saturday"}
+              "1987-05-02": "Saturday", "2017-02-24": "Friday",
+              "2017-04-20": "Thursday"}
 
 
 def bug(reason: str):
@@ -285,6 +286,14 @@ CASES = [
     C("The vote was held on Jan. 3. The day before, rebels attacked.", THU, "The day before", "DATE", "2017-01-02",
       "date_narr_before"),
     C("Rescuers arrived within minutes.", THU, "minutes", "DURATION", "PTXM", "dur_bare_plural"),
+    C("Traders spurred short-covering before the weekend.", "2017-01-20", "the weekend", "DATE", "2017-W03-WE",
+      "date_weekend"),
+    C("Brent futures for April closed higher.", "2017-02-24", "April", "DATE", "2017-04", "date_month"),
+    C("Wheat for new crop December fell.", "2017-04-20", "December", "DATE", "2017-12", "date_month"),
+    C("U.S. April crude futures rose.", "2017-02-24", "April", "DATE", "2017-04", "date_month"),
+    C("The 2016 YEAR results rose.", THU, "2016", "DATE", "2016", "date_year"),
+    C("The lease runs 2-1/2 years.", THU, "2-1/2 years", "DURATION", "P2Y6M", "dur_num_unit"),
+    C("EXPORTS ROSE IN FEBRUARY", THU, "FEBRUARY", "DATE", "2017-02", "date_month"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),
@@ -686,6 +695,8 @@ def test_calendar_edges(sentence, dct, text, value):
 
 # Sentences with words that look like time expressions but are not: nothing may be tagged.
 NEGATIVE = [
+    pytest.param("The present value of the bonds fell.", THU, id="present-value"),
+    pytest.param("Theresa May met the president.", THU, id="Theresa-May-again"),
     pytest.param("He resigned the day before the vote.", THU, id="the-day-before-an-event"),
     pytest.param("Turnout rose 3 to 5 percent.", THU, id="three-to-five-percent"),
     pytest.param("The video (1:23) shows the crowd.", THU, id="video-length"),

@@ -102,7 +102,7 @@ def parse_number(text: str, lex: Lexicon | None = None) -> str | None:
     if t.endswith(" and a half"):  # "six and a half"
         head = parse_number(t[: -len(" and a half")], lex)
         return None if head in (None, "X") else str(float(head) + 0.5)
-    if t.endswith(" 1/2"):  # "5 1/2"
+    if t.endswith((" 1/2", "-1/2")):  # "5 1/2", "2-1/2"
         t = str(float(t[:-4]) + 0.5)
     digits = t.replace(",", "")
     try:

@@ -38,7 +38,7 @@ BUILTINS = {
     "YEARWORDS": r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?",
     "CENTURY": r"(?:1[0-9]|2[01])(?:st|nd|rd|th)|(?:eighteenth|nineteenth|twentieth|twenty-first|21st)",
 }
-_NUM_DIGITS = r"(?:\d+\s+1/2|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_NUM_DIGITS = r"(?:\d+[\s-]1/2|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 
 _MACRO = regex.compile(r"<(\w+):(\w+)>")
 

@@ -478,7 +478,7 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
             p = base if a >= base.end else V.shift(base, -1, "W")
         elif txt.startswith("next"):
             p = base if a < base.start else V.shift(base, 1, "W")
-        elif ctx.tense == PAST and a < base.start:
+        elif ctx.tense == PAST and a < base.start and not f.get("ahead"):
             p = V.shift(base, -1, "W")
         else:
             p = base
@@ -618,8 +618,8 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
         return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
     if unit in ("H", "MI", "S"):
         anchor = ctx.narrative or ctx.speech
-        if anchor is None:
-            return Resolved("XXXX-XX-XX", "day", resolved=False)
+        if anchor is None or anchor.period.granularity not in ("day", "time"):
+            return Resolved("XXXX-XX-XX", "day", resolved=False)  # "an hour later" after "in June": which day?
         p = V.day(anchor.period.start)
         return Resolved(p.value, "day", p, anchor=anchor.describe())
     anchor = ctx.narrative or ctx.speech

@@ -49,8 +49,10 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         if tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "VERB":
             return False
         if tok.i > 0 and tok.doc[tok.i - 1].pos_ == "PROPN" and tok.doc[tok.i - 1].text[:1].isupper() \
-                and tok.doc[tok.i - 1].ent_type_ not in ("DATE",):
-            return False  # "Theresa May"
+                and tok.doc[tok.i - 1].ent_type_ not in ("DATE",) and (c.text in ("May", "March", "August", "June", "April")
+                                                                     and tok.doc[tok.i - 1].ent_type_ == "PERSON"
+                                                                     or tok.doc[tok.i - 1].text in GIVEN_NAMES):
+            return False  # "Theresa May", "Brian May"; not "U.S. April crude futures"
         if c.text in ("May",) and tok.tag_ == "MD":
             return False
     if c.rule == "date_one_day":
@@ -111,7 +113,12 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             return False  # "the BBC's Today programme", "Hope For Haiti Now", "Investor's Business Daily": a name
         if next_word.lower() in MEDIA_NOUNS:
             return False  # "Today presenter John Humphrys"
-    if c.rule in ("date_month", "date_month_abbr") and c.text.isupper() and len(c.text) > 2:
+    if c.kind == "dur" and c.fields.get("unit") == "Y" and re.fullmatch(r"1[5-9]\d\d|20\d\d", str(c.fields.get("num", ""))):
+        return False  # "1986 YEAR", "1986 full-year": a year, not 1986 years
+    if c.rule == "date_present_ref" and low == "the present" and next_word.isalpha() and next_word.lower() not in (
+            "day", "time", "moment", "and", "or", "but"):
+        return False  # "the present value", "the present system": an adjective
+    if c.rule in ("date_month", "date_month_abbr") and c.text in ("MAY", "MARCH") and len(c.text) > 2:
         around = (text[max(0, c.start - 20):c.start].split()[-1:] or [""]) + (text[c.end:c.end + 20].split()[:1] or [""])
         if all(w.strip(".,:;!?'\"").isalpha() and w.isupper() for w in around if w):
             return False  # "IT MAY RETALIATE": a headline in capitals, not a month
@@ -212,9 +219,15 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) and "year" not in c.fields \
                 and BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])):
             tense = PAST  # "up from 4 pct in May", "due to the cold weather in May": a baseline or a cause
+        elif c.kind == "cal" and "month" in c.fields and "year" not in c.fields and (
+                _next_word(text, c.end) in FUTURES_NOUNS or re.search(r"\b(?:futures|contracts?|crop)\s+(?:for\s+)?$",
+                                                                     text[max(0, c.start - 20):c.start], re.I)):
+            tense = FUTURE  # "Brent futures for April", "new crop December", "April crude futures": a contract month
         elif c.kind == "cal" and tense in (PAST, PRESENT, None) and (
                 _after(text, c.start, AHEAD_WORDS) or _next_word(text, c.end) in PLAN_NOUNS):
             tense = DEADLINE  # "ahead of Thursday's deadline", "for early July shipment": either side, the nearest
+        if c.rule == "date_weekend" and re.search(r"\b(?:before|ahead\s+of|until|till|by)\s+$", text[max(0, c.start - 12):c.start], re.I):
+            c.fields["ahead"] = True  # "short-covering before the weekend": the coming one
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
             tense = PAST  # a headline's present tense reports the past
         broken = narrative is not None and narrative.sent < sent and any(present[k] for k in range(narrative.sent + 1, sent + 1))
@@ -366,6 +379,8 @@ BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|ga
                       r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
 COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b", re.I)
 AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
+FUTURES_NOUNS = {"futures", "contract", "contracts", "crude", "delivery", "deliveries", "options", "wheat", "corn",
+                 "soybeans", "soybean", "gold", "copper", "cotton", "sugar", "coffee", "cocoa", "brent", "wti", "heating"}
 PLAN_NOUNS = {"shipment", "shipments", "delivery", "deliveries", "loading", "arrival", "departure"}
 
 
@@ -432,6 +447,7 @@ OVER_QUANTIFIES = {"for", "of", "in", "lasted", "last", "lasts", "lasting", "too
                    "spend", "after", "within", "than", "served", "ago", "about", "just", "well", "by", "some"}
 TIME_PREPS = {"at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "since", "and", "between",
               "approximately", "roughly", "about", "-", "–", "noon,", "on"}
+GIVEN_NAMES = {"Theresa", "Brian", "Elaine", "Karen", "Rosemary", "Teresa", "Sarah", "Robert", "Thomas", "Mike", "John"}
 MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "'ll"}
 MEDIA_NOUNS = {"programme", "program", "show", "presenter", "host", "newspaper", "edition", "bulletin", "broadcast",
                "telethon", "magazine", "paper", "anchor", "website", "podcast", "correspondent"}
