@@ -435,3 +435,9 @@ def test_second_of_a_pair_keeps_the_mod():
 def test_an_hour_after_a_month_names_no_day():
     t = _at("The band played in June 2009. He left more than an hour later.", THU, "more than an hour later")
     assert t.value == "XXXX-XX-XX" and not t.resolved, _show([t])
+
+
+def test_a_table_number_is_not_a_count_of_years():
+    """'vs 8,451,578 / Year ago' across a line break: the number belongs to the table, not to the unit."""
+    text = "Sales were 9,451,578 vs 8,451,578\nYear ago."
+    assert not [t for t in _tags(text, THU) if "8,451,578" in t.text], _show(_tags(text, THU))

@@ -22,6 +22,7 @@ BUILTINS = {
     "DAY2": r"(?:3[01]|[12]\d|0[1-9])",
     "DAYNUM": r"(?:3[01]|[12]\d|0?[1-9])",
     "DAYHI": r"(?:3[01]|2\d|1[3-9])",
+    "HOURWORD": r"(?:1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
     "YEAREND": r"(?:1[5-9]\d\d|20\d\d|\d\d)",
     "MONTHNUM": r"(?:1[0-2]|0?[1-9])",
     "MONTHNUM2": r"(?:1[0-2]|0[1-9])",
@@ -228,7 +229,7 @@ def _fields(m, rule: Rule) -> dict | None:
             word = low
             f["century"] = _CENTURY_WORDS.get(word) or int(regex.sub(r"\D", "", word))
         elif key == "hour":
-            f["hour"] = int(low)
+            f["hour"] = int(low) if low.isdigit() else int(parse_number(low, lex))
         elif key == "minute":
             f["minute"] = int(low)
         elif key == "ampm":
@@ -257,7 +258,7 @@ def _fields(m, rule: Rule) -> dict | None:
     for k, v in rule.attrs.items():
         if k == "kind":
             continue
-        if k in ("shift", "direction"):
+        if k in ("shift", "direction", "year", "month", "day"):
             f.setdefault(k, int(v))
         else:
             f.setdefault(k, v)
@@ -284,7 +285,7 @@ ANCHOR_WORDS = (r"today|tomorrow|yesterday|tonight|noon|midnight|qtr|quarters?|t
                 r"hours?|minutes?|seconds?|fortnight|annually|daily|weekly|monthly|yearly|quarterly|someday|"
                 r"term|date|moment|present|future|past|now|time|once|current|recent|years?|months?|weeks?|"
                 r"nineteen|twenty|thousand|hundred|half|halves|mid\w*|ago|earlier|later|previously|soon|eve|overnight|"
-                r"h[12]|q[1-4]|fy")
+                r"h[12]|q[1-4]|fy|o['’]clock|ahead")
 WINDOW = 50  # characters around an anchor word that a time expression can reach
 
 

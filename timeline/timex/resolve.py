@@ -614,8 +614,8 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
     f = c.fields
     direction = int(f.get("direction", 1))
     num, unit = f.get("num", "1"), f.get("unit", "D")
-    if num == "X":
-        return Resolved("PAST_REF" if direction < 0 else "FUTURE_REF", "vague")
+    if num == "X":  # "a few days later" told in the past lies before the story's time
+        return Resolved("PAST_REF" if direction < 0 or ctx.tense == PAST else "FUTURE_REF", "vague")
     if unit in ("H", "MI", "S"):
         anchor = ctx.narrative or ctx.speech
         if anchor is None or anchor.period.granularity not in ("day", "time"):

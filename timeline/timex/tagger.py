@@ -113,6 +113,8 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             return False  # "the BBC's Today programme", "Hope For Haiti Now", "Investor's Business Daily": a name
         if next_word.lower() in MEDIA_NOUNS:
             return False  # "Today presenter John Humphrys"
+    if c.kind in ("dur", "ago", "later") and ("\n" in c.text or re.search(r"\d{1,3}(?:,\d{3}){2,}", c.text)):
+        return False  # "vs 8,451,578 / Year" in a table, a number on one line and a unit on the next
     if c.kind == "dur" and c.fields.get("unit") == "Y" and re.fullmatch(r"1[5-9]\d\d|20\d\d", str(c.fields.get("num", ""))):
         return False  # "1986 YEAR", "1986 full-year": a year, not 1986 years
     if c.rule == "date_present_ref" and low == "the present" and next_word.isalpha() and next_word.lower() not in (
