@@ -441,3 +441,8 @@ def test_a_table_number_is_not_a_count_of_years():
     """'vs 8,451,578 / Year ago' across a line break: the number belongs to the table, not to the unit."""
     text = "Sales were 9,451,578 vs 8,451,578\nYear ago."
     assert not [t for t in _tags(text, THU) if "8,451,578" in t.text], _show(_tags(text, THU))
+
+
+def test_a_pluperfect_month_lies_before_the_narrative_date():
+    t = _at("The dossier, published in January 2003, had been drafted in September.", THU, "September")
+    assert t.value == "2002-09", _show([t])

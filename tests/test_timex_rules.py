@@ -304,6 +304,9 @@ CASES = [
     C("Prices should rise in the weeks ahead.", THU, "the weeks ahead", "DATE", "FUTURE_REF", "date_future_ref"),
     C("The ministers met on Jan. 3. A few days later, the talks collapsed.", THU, "A few days later", "DATE",
       "PAST_REF", "date_later"),
+    C("The talks began on Tuesday last week.", THU, "Tuesday last week", "DATE", "2017-01-10", "date_weekday_of_week"),
+    C("He will meet Putin on Monday next week.", THU, "Monday next week", "DATE", "2017-01-23",
+      "date_weekday_of_week"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

@@ -40,6 +40,7 @@ class Context:
     reporting: bool = False  # the phrase dates a reporting verb ("said on Thursday"): the news's own time
     narrative_near: bool = True  # the narrative date was set in the same paragraph
     narrative_broken: bool = False  # a sentence told in the present came between the narrative date and here
+    pluperfect: bool = False  # "had been drafted in September": before the time the passage is told in
 
 
 @dataclass
@@ -323,7 +324,10 @@ def _cal(c: Candidate, ctx: Context) -> Resolved:
         agree = [p for p in cands if p is not None and p.start.isoweekday() == f["weekday"]]
         if agree:
             cands = agree
-    p = _choose(cands, anchor.period, ctx.tense, forward=forward)
+    if forward and ctx.pluperfect:  # told before the narrative's own time: the latest such date before it
+        p = _choose(cands, anchor.period, PAST)
+    else:
+        p = _choose(cands, anchor.period, ctx.tense, forward=forward)
     if p is None:
         return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False, mod=mod)
     if f.get("week"):
@@ -435,6 +439,12 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         anchor = ctx.speech
     if unit == "weekday":
         return _weekday(c, ctx, shift=shift if shift else None)
+    if unit == "wdweek":  # "Tuesday last week", "Monday next week": that weekday in that week
+        if anchor is None:
+            return Resolved(f"XXXX-WXX-{f['weekday']}", "day", resolved=False)
+        wk = V.shift(V.week_of(anchor.period.start), shift, "W")
+        p = V.day(wk.start + dt.timedelta(days=f["weekday"] - 1))
+        return Resolved(p.value, "day", p, anchor=anchor.describe(), mod=mod)
     if anchor is None:
         gran = {"month": "month", "season": "season", "monthyear": _gran_of_fields(f)}.get(unit) or V.UNIT_GRAN.get(unit, "year")
         return Resolved(_unresolved_rel(unit, f), gran, resolved=False, mod=mod)

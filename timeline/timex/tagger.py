@@ -233,7 +233,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
             tense = PAST  # a headline's present tense reports the past
         broken = narrative is not None and narrative.sent < sent and any(present[k] for k in range(narrative.sent + 1, sent + 1))
-        ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken,
+        ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken, pluperfect=_pluperfect(doc, c),
                       reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start),
                       narrative_near=narrative is not None and "\n\n" not in text[narrative.offset:c.start])
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
@@ -402,6 +402,15 @@ def _habitual(doc, c: Candidate) -> bool:
     if v.head.i != v.i and v.dep_ in ("xcomp", "ccomp", "conj"):
         words |= {ch.lower_ for ch in v.head.children if ch.dep_ == "advmod"}
     return bool(words & HABITUAL)
+
+
+def _pluperfect(doc, c: Candidate) -> bool:
+    from timeline.timex.context import governing_verb
+
+    tok = token_at(doc, c.start, c.end)
+    v = governing_verb(tok) if tok is not None else None
+    return v is not None and any(a.lower_ in ("had", "'d") for a in v.children if a.dep_ in ("aux", "auxpass")) \
+        and v.tag_ == "VBN"
 
 
 def _moved_later(doc, c: Candidate) -> bool:
