@@ -48,7 +48,7 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday", "1988-06-29": "Wednesday",
               "1988-06-28": "Tuesday", "1987-03-02": "Monday", "1987-03-10": "Tuesday",
               "1987-05-02": "Saturday", "2017-02-24": "Friday",
-              "2017-04-20": "Thursday"}
+              "2017-04-20": "Thursday", "2017-08-10": "Thursday"}
 
 
 def bug(reason: str):
@@ -307,6 +307,10 @@ CASES = [
     C("The talks began on Tuesday last week.", THU, "Tuesday last week", "DATE", "2017-01-10", "date_weekday_of_week"),
     C("He will meet Putin on Monday next week.", THU, "Monday next week", "DATE", "2017-01-23",
       "date_weekday_of_week"),
+    C("Net rose versus a loss in the prior 2nd qtr.", "2017-08-10", "the prior 2nd qtr", "DATE", "2016-Q2",
+      "date_quarter"),
+    C("Sales fell from the year-earlier second quarter.", "2017-08-10", "the year-earlier second quarter", "DATE",
+      "2016-Q2", "date_quarter"),
     # day-first numeric dates, only where the day cannot be a month (or dotted, the European way)
     C("He died 19/01/2017 in Damascus.", THU, "19/01/2017", "DATE", "2017-01-19", "date_dmy_slash"),
     C("The decree is dated 25.12.2016.", THU, "25.12.2016", "DATE", "2016-12-25", "date_dmy_slash"),

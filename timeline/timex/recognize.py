@@ -234,6 +234,8 @@ def _fields(m, rule: Rule) -> dict | None:
             f["minute"] = int(low)
         elif key == "ampm":
             f["pm"] = low.startswith("p")
+        elif key == "prior":  # "the prior 2nd quarter": the same quarter a year back
+            f["prior"] = True
         elif key in ("shiftnext", "shiftprev"):  # empty marker groups
             f["shift"] = 1 if key == "shiftnext" else -1
         elif key == "hhmm":

@@ -332,6 +332,8 @@ def _cal(c: Candidate, ctx: Context) -> Resolved:
         return Resolved(_unanchored(f), _gran_of_fields(f), resolved=False, mod=mod)
     if f.get("week"):
         p = V.week_of(p.start)
+    if f.get("prior"):
+        p = V.shift(p, -1, "Y")
     return Resolved(p.value, p.granularity, p, anchor=anchor.describe(), mod=mod)
 
 
