@@ -273,7 +273,6 @@ def split_document(text: str, pub_date=None, *, path: str | None = None, doc_id:
         zone_lines.append((s, e))
         if len(zone_lines) >= HEADER_LINES or e - s > MAX_HEADER_LINE_CHARS:
             break
-    zone_end = zone_lines[-1][1] if zone_lines else zone_start
     candidates = []
     for s, e in zone_lines:
         candidates += [d for d in find_datelines(text, s, e, max_lines=1) if d.rule and _anchor(d) == "line"]

@@ -7,7 +7,9 @@ import re
 import datetime as dt
 
 from timeline.timex import values as V
-from timeline.timex.context import PRESENT, dates_clause, present_sentence, DEADLINE, FUTURE, PAST, simple_past, after_deadline_word, inside, is_reporting, quote_spans, tense_of, token_at
+from timeline.timex.context import (DEADLINE, FUTURE, PAST, PRESENT, after_deadline_word, cues, dates_clause,
+                                    governing_verb, inside, is_reporting, present_sentence, quote_spans, simple_past,
+                                    tense_of, token_at, verb_tense)
 from timeline.timex.model import Timex
 from timeline.timex.recognize import Candidate, find_candidates, select
 from timeline.timex.resolve import Anchor, Context, Resolved, resolve
@@ -202,21 +204,22 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if entry is not None and c.start >= entry[1]:
             entry = None
         tense = tense_of(doc, c.start, c.end)
+        verb = _verb_of(doc, c)
         if tense in (PAST, None, DEADLINE) and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
             tense = DEADLINE  # "payable Dec. 7", "extended to Nov. 20": the nearest such date, either way
-            if _after(text, c.start, ("until", "till", "to")) and _moved_later(doc, c):
+            if _after(text, c.start, ("until", "till", "to")) and _verb_in(verb, "moved_later"):
                 tense = FUTURE  # "postponed until September", "delayed to March": moved later than now
         if c.kind == "cal" and "weekday" in c.fields and "month" not in c.fields:
             if _after(text, c.start, SOON_WORDS):
                 tense = FUTURE  # "as soon as Tuesday", "as early as Friday"
-            elif _after(text, c.start, UNTIL_WORDS) and (not simple_past(doc, c.start, c.end) or _deadline_verb(doc, c))\
+            elif _after(text, c.start, UNTIL_WORDS) and (not simple_past(doc, c.start, c.end) or _verb_in(verb, "deadline_verb"))\
                     and not re.match(r"['’]s\b", text[c.end:c.end + 3]):  # not "before Friday's purchases"
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
             elif re.match(r"['’]s\b", text[c.end:c.end + 3]) and _after(text, c.start, UNTIL_WORDS + ("after",)) \
-                    and _frame_future(doc, c):
+                    and verb is not None and verb_tense(verb) == FUTURE:
                 tense = FUTURE  # "will wait until after Thursday's cabinet meeting"
         if tense == PRESENT and c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) \
-                and not _timetable(doc, c.start, c.end):
+                and not _verb_in(verb, "timetable"):
             tense = DEADLINE  # "inflation is 5 pct in May": a present that is no timetable, the nearest
         if c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) and "year" not in c.fields \
                 and BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])):
@@ -233,7 +236,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
             tense = PAST  # a headline's present tense reports the past
         broken = narrative is not None and narrative.sent < sent and any(present[k] for k in range(narrative.sent + 1, sent + 1))
-        ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken, pluperfect=_pluperfect(doc, c),
+        ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken, pluperfect=_pluperfect(verb),
                       reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start),
                       narrative_near=narrative is not None and "\n\n" not in text[narrative.offset:c.start])
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
@@ -242,7 +245,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             r = Resolved(dct.isoformat(), "day", V.day(dct), anchor=f"dct:{dct.isoformat()}", explicit_year=False)
             rule = f"{c.rule}+dateline"
         elif c.kind == "cal" and "year" not in c.fields and "day" not in c.fields and "weekday" not in c.fields \
-                and ("month" in c.fields or "season" in c.fields or "holiday" in c.fields) and _habitual(doc, c):
+                and ("month" in c.fields or "season" in c.fields or "holiday" in c.fields) and _habitual(verb):
             # "a season that normally ends in February": every year's February, no particular one
             from timeline.timex.resolve import _unanchored
 
@@ -390,12 +393,14 @@ HABITUAL = {"normally", "usually", "typically", "generally", "always", "often", 
             "regularly", "habitually", "invariably", "routinely"}
 
 
-def _habitual(doc, c: Candidate) -> bool:
-    """The date hangs on a verb said to happen by habit: "the season normally ends in February"."""
-    from timeline.timex.context import governing_verb
-
+def _verb_of(doc, c: Candidate):
+    """The verb the expression hangs on (found once per candidate; the predicates below read it)."""
     tok = token_at(doc, c.start, c.end)
-    v = governing_verb(tok) if tok is not None else None
+    return governing_verb(tok) if tok is not None else None
+
+
+def _habitual(v) -> bool:
+    """The date hangs on a verb said to happen by habit: "the season normally ends in February"."""
     if v is None:
         return False
     words = {ch.lower_ for ch in v.children if ch.dep_ in ("advmod", "npadvmod")}
@@ -404,47 +409,15 @@ def _habitual(doc, c: Candidate) -> bool:
     return bool(words & HABITUAL)
 
 
-def _pluperfect(doc, c: Candidate) -> bool:
-    from timeline.timex.context import governing_verb
-
-    tok = token_at(doc, c.start, c.end)
-    v = governing_verb(tok) if tok is not None else None
-    return v is not None and any(a.lower_ in ("had", "'d") for a in v.children if a.dep_ in ("aux", "auxpass")) \
-        and v.tag_ == "VBN"
+def _pluperfect(v) -> bool:
+    """"had been drafted in September": told before the passage's own time."""
+    return v is not None and v.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in v.children
+                                                     if a.dep_ in ("aux", "auxpass"))
 
 
-def _moved_later(doc, c: Candidate) -> bool:
-    from timeline.timex.context import governing_verb
-
-    tok = token_at(doc, c.start, c.end)
-    v = governing_verb(tok) if tok is not None else None
-    return v is not None and v.lemma_.lower() in ("postpone", "delay", "defer", "push", "extend", "prolong",
-                                                  "reschedule", "adjourn")
-
-
-def _frame_future(doc, c: Candidate) -> bool:
-    from timeline.timex.context import governing_verb, verb_tense
-
-    tok = token_at(doc, c.start, c.end)
-    v = governing_verb(tok) if tok is not None else None
-    return v is not None and verb_tense(v) == FUTURE
-
-
-def _deadline_verb(doc, c: Candidate) -> bool:
-    """The date hangs on a verb that sets a deadline: "extended its deadline until 9 a.m. Tuesday"."""
-    from timeline.timex.context import cues, governing_verb
-
-    tok = token_at(doc, c.start, c.end)
-    v = governing_verb(tok) if tok is not None else None
-    return v is not None and v.lemma_.lower() in cues()["deadline_verb"]
-
-
-def _timetable(doc, start: int, end: int) -> bool:
-    from timeline.timex.context import cues, governing_verb
-
-    tok = token_at(doc, start, end)
-    v = governing_verb(tok) if tok is not None else None
-    return v is not None and v.lemma_.lower() in cues()["timetable"]
+def _verb_in(v, kind: str) -> bool:
+    """The verb's lemma is in a word list of data/timex/tense_cues.tsv (deadline_verb, timetable, moved_later)."""
+    return v is not None and v.lemma_.lower() in cues()[kind]
 
 
 def _next_word(text: str, end: int) -> str:
@@ -457,7 +430,7 @@ NAME_FOLLOWERS = {"Times", "Telegraph", "Express", "Mirror", "Herald", "Post", "
 OVER_QUANTIFIES = {"for", "of", "in", "lasted", "last", "lasts", "lasting", "took", "take", "takes", "taking", "spent",
                    "spend", "after", "within", "than", "served", "ago", "about", "just", "well", "by", "some"}
 TIME_PREPS = {"at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "since", "and", "between",
-              "approximately", "roughly", "about", "-", "–", "noon,", "on"}
+              "approximately", "roughly", "-", "–", "on"}
 GIVEN_NAMES = {"Theresa", "Brian", "Elaine", "Karen", "Rosemary", "Teresa", "Sarah", "Robert", "Thomas", "Mike", "John"}
 MODALS = {"will", "would", "could", "may", "might", "can", "shall", "should", "must", "'ll"}
 MEDIA_NOUNS = {"programme", "program", "show", "presenter", "host", "newspaper", "edition", "bulletin", "broadcast",
@@ -473,8 +446,6 @@ LABEL_WORDS = {"flight", "room", "route", "highway", "resolution", "article", "n
 
 def _after_reporting(doc, start: int) -> bool:
     """The expression follows a past reporting verb: "said on Monday", "told reporters Monday"."""
-    from timeline.timex.context import cues
-
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return False
