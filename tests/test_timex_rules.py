@@ -684,6 +684,15 @@ CASES = [
     C("Patients take the pills three times a day.", THU, "three times a day", "SET", "P1D", "set_times_a"),
     C("Envoys meet twice a week in Geneva.", THU, "twice a week", "SET", "P1W", "set_times_a"),
     C("The monitors report once a month.", THU, "once a month", "SET", "P1M", "set_times_a"),
+    # ---- direction from the date's noun phrase and its verb -------------------------------------------
+    C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
+    C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",
+      "date_month"),
+    C("The upcoming talks in August were discussed.", SEP, "August", "DATE", "2018-08", "date_month"),
+    C("The economy grew after a small downward revision Friday to December's figures.", FEB, "December", "DATE",
+      "2016-12", "date_month"),
+    C("The channel showed archive footage: January nineteen ninety-seven, Atlanta.", THU,
+      "January nineteen ninety-seven", "DATE", "1997-01", "date_year_words"),
 ]
 
 # Calendar edges: ISO weeks across years (2015 has a week 53), leap days, month and year boundaries.
@@ -761,6 +770,9 @@ NEGATIVE = [
     pytest.param("Shares fell 2.5 percent to 2017 pence.", THU, id="2017-pence"),
     pytest.param("Resolution 2254 calls for a ceasefire.", THU, id="resolution-number"),
     pytest.param("He said at the time that the deal was fair.", THU, id="at-the-time"),
+    pytest.param("The index settled at 1678.5 points, down from 2082.1.", THU, id="index-points-not-years"),
+    pytest.param('He spoke on ABC News\' "This Week," a news program.', THU, id="This-Week-a-title"),
+    pytest.param("The poster showed Gary Cooper in the film ``High Noon.''", THU, id="High-Noon-a-film"),
 ]
 
 

@@ -116,7 +116,10 @@ def verb_tense(v) -> str | None:
             return FUTURE
         return PRESENT
     if v.tag_ == "VBG":
-        return verb_tense(v.head) if v.head.i != v.i and v.head.pos_ in ("VERB", "AUX") else None
+        head = v.head
+        if v.dep_ in ("pcomp", "pobj") and head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head  # "can take part in planning for the summit in April": the tense of "can take part"
+        return verb_tense(head) if head.i != v.i and head.pos_ in ("VERB", "AUX") else None
     return None
 
 
@@ -124,11 +127,20 @@ def tense_of(doc, start: int, end: int) -> str | None:
     tok = token_at(doc, start, end)
     if tok is None:
         return None
-    # an adjective such as "upcoming", "next" or "scheduled" on the date's head noun
-    for t in (tok, tok.head):
+    # an adjective such as "upcoming" or "scheduled" on the date's noun: "the upcoming talks in March", "the slated
+    # visit of the minister in September"
+    c = cues()
+    t, hops = tok, 0
+    while hops < 4:
         for ch in t.children:
-            if ch.lower_ in ("upcoming", "coming", "scheduled", "planned", "forthcoming"):
-                return FUTURE
+            if ch.dep_ in ("amod", "compound", "advmod") or ch.i < t.i:
+                if ch.lower_ in c["upcoming"]:
+                    return FUTURE
+                if ch.lower_ in c["planned"]:
+                    return DEADLINE
+        if t.head.i == t.i or t.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break
+        t, hops = t.head, hops + 1
     if tok.dep_ in ("poss", "compound", "nmod", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return None  # "Wednesday's ruling": the noun's own time, no tense to read
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):

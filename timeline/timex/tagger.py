@@ -108,6 +108,15 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
             and tok.doc[tok.i + 1].pos_ == "NOUN":
         return False
+    if c.text[:1].isupper() and not c.text.isupper() and " " in c.text.strip() \
+            and all(w[:1].isupper() for w in c.text.split()) and text[max(0, c.start - 1):c.start] in ('"', "“", "`", "‘"):
+        quote_prev = text[max(0, c.start - 4):c.start - 1].rstrip(" `'\"“‘")
+        if quote_prev and (quote_prev[-1].isalnum() or quote_prev[-1] in "’'"):
+            return False  # ABC News' "This Week," and "This Week With David Brinkley": a title inside a sentence
+    if c.rule == "time_noon" and c.text[:1].isupper() and not c.text.isupper():
+        prev = re.findall(r"([\w’']+)[ \t]+$", text[max(0, c.start - 20):c.start])
+        if prev and prev[0][:1].isupper():
+            return False  # the film "High Noon"
     if c.rule in ("date_present_ref", "date_today", "date_tomorrow", "date_yesterday", "set_adverb") \
             and c.text[:1].isupper() and not c.text.isupper():
         before = text[max(0, c.start - 3):c.start].rstrip(" \t")
@@ -491,6 +500,8 @@ def _range_start(c: Candidate, out: list, text: str):
     if prev.granularity not in ("day", "month") or not prev.interval_start or not RANGE_LINK.fullmatch(
             text[prev.end:c.start]):
         return None
+    if prev.rule.startswith(("date_weekday", "time_weekday")) or re.match(r"['’]s\b", text[c.end:c.end + 3]):
+        return None  # "a revision Friday to December's figures": a weekday and a month are no range
     return prev
 
 
