@@ -90,6 +90,25 @@ YEAR_IN_SENTENCE = "In 2011, protests began in March and spread to the south."
 def test_narrative(text, dct, phrase, value):
     t = _at(text, dct, phrase)
     assert t.value == value, _show([t])
+
+
+EARNINGS = ("Acme Corp. posted a 20% gain in third-quarter net income. Acme said the storm last month will result "
+            "in a fourth-quarter charge of $10 million. Its profit fell 9% in the latest quarter. It earned $2 million "
+            "in the 1988 quarter. For the year, sales were flat. Analysts think it will report losses through the second "
+            "quarter of 1990. In the year-earlier quarter, it earned $5 million. In the first nine months, "
+            "net rose, compared with a loss in the 1988 period.")
+
+
+@pytest.mark.parametrize("phrase, value", [
+    pytest.param("the latest quarter", "2016-Q3", id="latest-quarter-is-not-a-forecast"),
+    pytest.param("the 1988 quarter", "1988-Q3", id="the-1988-quarter-is-the-story-quarter"),
+    pytest.param("year-earlier quarter", "2015-Q3", id="year-earlier-after-a-forecast"),
+    pytest.param("the year", "2016", id="for-the-year-is-the-reporting-year"),
+    pytest.param("the 1988 period", "1988", id="the-1988-period-after-nine-months"),
+])
+def test_reporting_period(phrase, value):
+    t = _at(EARNINGS, "2016-11-02", phrase)
+    assert t.value == value, _show([t])
     assert t.resolved
 
 

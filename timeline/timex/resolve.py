@@ -23,6 +23,7 @@ class Anchor:
     sent: int = 0
     offset: int = -1
     clausal: bool = True   # dates a clause (a narrative step), not just a noun ("the 1988 bombing")
+    ahead: bool = False    # set by a clause told in the future: a forecast ("will report losses through 1990's Q3")
 
     def describe(self) -> str:
         where = f"@{self.offset}" if self.offset >= 0 else ""
@@ -515,8 +516,8 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
                              and anchor.period.granularity != "day") else V.period_of(a, gran)
     if unit == "Q" and shift == 0 and (f.get("latest") or "latest" in c.text.lower()):
         n = ctx.narrative
-        if n is not None and n.period.granularity == "quarter":
-            base = n.period
+        if n is not None and n.period.granularity == "quarter" and not n.ahead:
+            base = n.period  # not a forecast: "will result in a fourth-quarter charge" is no quarter reported on
         else:  # the last full quarter before the anchor
             base = V.shift(V.period_of(a, "quarter"), -1, "Q")
         return Resolved(base.value, "quarter", base, anchor=anchor.describe())
@@ -639,7 +640,9 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
     if anchor is not None and anchor is ctx.narrative and f.get("scope") != "period" and _coarser(anchor, gran):
         return _partial(anchor, gran, unit, f, same=False)  # "two days earlier" after "last week"
     if f.get("scope") == "period" and ctx.speech is not None and (
-            anchor is None or anchor.period.year < ctx.speech.period.year):
+            anchor is None or anchor.period.year < ctx.speech.period.year
+            or (anchor.ahead and anchor.period.start > ctx.speech.period.start)):
+        # ... and a forecast ("losses through the third quarter of 1990") is no period reported on yet
         # "the year-ago quarter" compares with the period now reported on: a narrative date already in an
         # earlier year ("in the 1988 period") is the comparison itself, not the period to shift
         anchor = ctx.speech

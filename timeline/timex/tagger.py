@@ -307,7 +307,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
             narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start,
-                               clausal=dates_clause(doc, c.start, c.end))
+                               clausal=dates_clause(doc, c.start, c.end),
+                               ahead=ctx.tense == FUTURE or (verb is not None and verb_tense(verb) == FUTURE))
             if q is None and r.granularity in ("day", "time") and is_reporting(doc, c.start, c.end):
                 reporting_day[sent] = Anchor(r.period if r.granularity == "day" else V.day(r.period.start), "speech",
                                              sent=sent, offset=c.start)
@@ -337,6 +338,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     if dct is not None:
         _clock_takes_next_day(out, text, dct.isoformat())
     _quarter_ended(out, text)
+    _year_period_quarter(out)
     return out
 
 
@@ -356,6 +358,23 @@ def _quarter_ended(out: list[Timex], text: str) -> None:
         _, y, q = min(ends)
         p = V.quarter(y, q)
         t.value, t.anchor = p.value, f"ended:{nxt.value}@{nxt.start}"
+        t.interval_start, t.interval_end = p.start.isoformat(), p.end.isoformat()
+
+
+def _year_period_quarter(out: list[Timex]) -> None:
+    """"the 1988 quarter", "the 1989 period" in a quarterly report: the story's quarter, in that year."""
+    for i, t in enumerate(out):
+        if t.rule != "date_year_period" or not re.search(r"quarter|period", t.text, re.I) or t.granularity != "year":
+            continue
+        quarters = [u for u in out if u.granularity == "quarter" and re.fullmatch(r"\d{4}-Q[1-4]", u.value)]
+        if not quarters:
+            continue
+        q = quarters[0]  # the quarter the story reports on is named first
+        last = next((u for u in reversed(out[:i]) if u.granularity == "quarter" or re.fullmatch(r"P\d+M", u.value)), q)
+        if last.granularity != "quarter":
+            continue  # "In the first nine months ... in the 1988 period": the nine months, not a quarter
+        p = V.quarter(int(t.value[:4]), int(q.value[-1]))
+        t.value, t.granularity, t.anchor = p.value, "quarter", f"quarter:{q.value}@{q.start}"
         t.interval_start, t.interval_end = p.start.isoformat(), p.end.isoformat()
 
 
