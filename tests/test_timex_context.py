@@ -86,6 +86,8 @@ YEAR_IN_SENTENCE = "In 2011, protests began in March and spread to the south."
     pytest.param("The two men charged in the Dec. 21, 1988, bombing were freed. They were removed from the list "
                  "after the leader agreed in April to hand them over.", "1999-06-07",
                  "April", "1999-04", id="a-date-inside-a-noun-phrase-sets-no-narrative"),
+    pytest.param("Share prices closed lower on Friday. The index ended at 2082.1, down 4.5% from the previous "
+                 "Friday.", "2017-01-23", "the previous Friday", "2017-01-13", id="the-previous-friday-of-the-story"),
 ])
 def test_narrative(text, dct, phrase, value):
     t = _at(text, dct, phrase)

@@ -244,6 +244,8 @@ def _fields(m, rule: Rule) -> dict | None:
             f["timeword"] = low
         elif key == "zone":
             f["zone"] = raw
+    if "hour" in f and f.get("pod") in ("MO", "AF", "EV") and "pm" not in f:
+        f["pm"] = f.pop("pod") != "MO"  # "4 in the morning" is 4 a.m.; "8 in the evening" 8 p.m.
     if "yearend" in f:  # "1986/87", "2001-2008": a later year, the next one when written with two digits
         y, e = f.get("year"), f["yearend"]
         if y is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from timeline.timex import values as V
@@ -371,6 +372,9 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
     if anchor is not None and not ctx.reporting and narrative_in_force(ctx, ("day",), same_sentence=False) \
             and ctx.sent - ctx.narrative.sent <= 2:
         anchor = ctx.narrative
+    if shift is not None and ctx.narrative is not None and ctx.narrative.period.granularity == "day" \
+            and re.search(r"\b(?:previous|preceding|following)\b", c.text, re.I):
+        anchor = ctx.narrative  # "closed Friday ... down from the previous Friday": the one before the story's Friday
     if anchor is None:
         v = f"XXXX-WXX-{wd}" + (f"T{f['pod']}" if f.get("pod") else "")
         return Resolved(v, "day", resolved=False)

@@ -214,6 +214,9 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             entry = None
         tense = tense_of(doc, c.start, c.end)
         verb = _verb_of(doc, c)
+        if c.rule == "time_bare_pod" and (verb is None or tense == PRESENT or _habitual(verb)
+                                          or verb.tag_ in ("VBZ", "VBP", "VB") and verb_tense(verb) != FUTURE):
+            continue  # "he reads the paper in the morning": a habit, no particular morning
         if tense in (PAST, None, DEADLINE) and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
             tense = DEADLINE  # "payable Dec. 7", "extended to Nov. 20": the nearest such date, either way
             if _after(text, c.start, ("until", "till", "to")) and _verb_in(verb, "moved_later"):
@@ -378,7 +381,7 @@ def _year_period_quarter(out: list[Timex]) -> None:
         t.interval_start, t.interval_end = p.start.isoformat(), p.end.isoformat()
 
 
-CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted", "time_noon")
+CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted", "time_noon", "time_clock_inpod", "time_oclock")
 
 
 def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
