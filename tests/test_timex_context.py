@@ -88,6 +88,14 @@ YEAR_IN_SENTENCE = "In 2011, protests began in March and spread to the south."
                  "April", "1999-04", id="a-date-inside-a-noun-phrase-sets-no-narrative"),
     pytest.param("Share prices closed lower on Friday. The index ended at 2082.1, down 4.5% from the previous "
                  "Friday.", "2017-01-23", "the previous Friday", "2017-01-13", id="the-previous-friday-of-the-story"),
+    pytest.param("The FBI is investigating the bombings which killed 224 people, including 12 Americans, on Aug. 7, "
+                 "1998. He rented a house there. Police arrested him at the airport on Thursday morning.", THU,
+                 "Thursday morning",
+                 "2017-01-19", id="a-past-date-on-a-present-verb-is-no-narrative-step"),
+    pytest.param("It had been due to expire Friday evening.", "2017-01-23", "Friday evening", "2017-01-20",
+                 id="had-been-due-to-expire-is-past"),
+    pytest.param("Among the first countries to join the alliance on Friday were Poland and Hungary.", "2017-01-21",
+                 "Friday", "2017-01-20", id="infinitive-subject-of-be-is-no-plan"),
 ])
 def test_narrative(text, dct, phrase, value):
     t = _at(text, dct, phrase)

@@ -74,15 +74,17 @@ def verb_tense(v) -> str | None:
         # infinitive: "to be held on Monday", "plans to meet on Monday", "expected to arrive"
         head = v.head
         if head.i != v.i and (head.lemma_.lower() in c["future_verb"] or head.lower_ in ("going", "about")):
-            if any(a.lower_ == "had" for a in head.children if a.dep_ in ("aux", "auxpass")):
-                return PAST  # "had been scheduled to expire at midnight Friday": a plan that has passed
+            frame = [head] + ([head.head] if head.dep_ == "acomp" and head.head.i != head.i else [])
+            if any(a.lower_ == "had" for h in frame for a in h.children if a.dep_ in ("aux", "auxpass")):
+                return PAST  # "had been scheduled to expire at midnight Friday", "had been due to expire Friday
+                # evening": a plan that has passed
             return FUTURE
         if head.i != v.i and head.pos_ in ("VERB", "AUX"):
             t = verb_tense(head)
             if t == FUTURE:
                 return FUTURE
-        if head.i != v.i and head.lemma_.lower() == "be":  # "is to meet on Monday"
-            return FUTURE
+        if head.i != v.i and head.lemma_.lower() == "be" and v.dep_ in ("xcomp", "ccomp", "attr"):
+            return FUTURE  # "is to meet on Monday"; not "the first countries to join on Friday were ..."
     modal = [a for a in auxes if a.tag_ == "MD"]
     if modal:
         if any(a.lower_ in ("would", "'d") for a in modal):

@@ -310,7 +310,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
             narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start,
-                               clausal=dates_clause(doc, c.start, c.end),
+                               clausal=dates_clause(doc, c.start, c.end) and not (
+                                   verb is not None and verb_tense(verb) in (PRESENT, FUTURE) and r.explicit_year),
                                ahead=ctx.tense == FUTURE or (verb is not None and verb_tense(verb) == FUTURE))
             if q is None and r.granularity in ("day", "time") and is_reporting(doc, c.start, c.end):
                 reporting_day[sent] = Anchor(r.period if r.granularity == "day" else V.day(r.period.start), "speech",
