@@ -109,6 +109,23 @@ EARNINGS = ("Acme Corp. posted a 20% gain in third-quarter net income. Acme said
             "net rose, compared with a loss in the 1988 period.")
 
 
+RESULTS = ("Acme posted a net loss for the third quarter ended Sept. 30. These results compare with net income for "
+           "the corresponding period last year. Sales in the current year fell. U.K. sales for last year's quarter "
+           "were about $3 million. For the quarter a year ago, Acme earned $2 million. Net for the year-earlier nine "
+           "months rose.")
+
+
+@pytest.mark.parametrize("phrase, value", [
+    pytest.param("the corresponding period last year", "2015-Q3", id="corresponding-period-last-year"),
+    pytest.param("last year's quarter", "2015-Q3", id="last-years-quarter"),
+    pytest.param("the quarter a year ago", "2015-Q3", id="the-quarter-a-year-ago"),
+    pytest.param("the year-earlier nine months", "2015", id="nine-months-are-no-quarter"),
+])
+def test_period_a_year_back(phrase, value):
+    t = _at(RESULTS, "2016-11-02", phrase)
+    assert t.value == value, _show([t])
+
+
 @pytest.mark.parametrize("phrase, value", [
     pytest.param("the latest quarter", "2016-Q3", id="latest-quarter-is-not-a-forecast"),
     pytest.param("the 1988 quarter", "1988-Q3", id="the-1988-quarter-is-the-story-quarter"),

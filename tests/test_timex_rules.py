@@ -688,6 +688,11 @@ CASES = [
     C("Patients take the pills three times a day.", THU, "three times a day", "SET", "P1D", "set_times_a"),
     C("Envoys meet twice a week in Geneva.", THU, "twice a week", "SET", "P1W", "set_times_a"),
     C("The monitors report once a month.", THU, "once a month", "SET", "P1M", "set_times_a"),
+    # ---- a reported period one year back -------------------------------------------------------------------
+    C("Third-quarter profit rose to $5 million from $3 million in the corresponding period last year.", NOV,
+      "the corresponding period last year", "DATE", "2016-Q3", "date_period_year_back"),
+    C("Third-quarter sales fell; sales for last year's quarter were $3 million.", NOV, "last year's quarter", "DATE",
+      "2016-Q3", "date_period_year_back"),
     # ---- parts of a day ---------------------------------------------------------------------------------
     C("Dealers placed heavy buy orders in the morning.", THU, "the morning", "TIME", "2017-01-19TMO", "time_bare_pod"),
     C("By mid-afternoon, officials said the operation was over.", THU, "mid-afternoon", "TIME", "2017-01-19TAF",

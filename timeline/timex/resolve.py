@@ -43,6 +43,7 @@ class Context:
     narrative_near: bool = True  # the narrative date was set in the same paragraph
     narrative_broken: bool = False  # a sentence told in the present came between the narrative date and here
     pluperfect: bool = False  # "had been drafted in September": before the time the passage is told in
+    quarter: Anchor | None = None  # the quarter the story reports on ("third-quarter net rose"), if it named one
 
 
 @dataclass
@@ -653,6 +654,13 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
         anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    if f.get("scope") == "period" and ctx.quarter is not None and anchor.period.granularity != "quarter" \
+            and not re.search(r"\b(?:nine|six|three)\s+months|\b(?:full|fiscal|whole)\s+year", c.text, re.I) \
+            and (anchor.period.granularity not in ("year",) or "quarter" in c.text.lower()) \
+            and (re.search(r"quarter|period", c.text, re.I)):
+        # "the corresponding period last year", "last year's quarter" in a story on the third quarter
+        p = V.shift(ctx.quarter.period, direction * int(float(num)), unit)
+        return Resolved(p.value, p.granularity, p, anchor=ctx.quarter.describe())
     if f.get("scope") == "period" and anchor.period.granularity in ("day", "time", "week", "month"):
         gran = "quarter" if "quarter" in c.text.lower() else "year"  # a reporting period, never a day
         base = V.period_of(anchor.period.start, gran)

@@ -207,6 +207,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     reporting_day: dict[int, Anchor] = {}   # sentence -> when its (non-quoted) reporting verb says it was said
     pending_quotes: list[tuple[int, Candidate, Context, tuple[int, int]]] = []
 
+    report_quarter: Anchor | None = None  # the quarter the story reports on: the first one told, not a forecast
     entry: tuple[Anchor, int] | None = None  # a dated entry of a list ("Jan. 25: Protesters ..."): its date, its end
     for c in cands:
         sent = sent_of(c.start)
@@ -248,7 +249,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
             tense = PAST  # a headline's present tense reports the past
         broken = narrative is not None and narrative.sent < sent and any(present[k] for k in range(narrative.sent + 1, sent + 1))
-        ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken, pluperfect=_pluperfect(verb),
+        ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken, pluperfect=_pluperfect(verb), quarter=report_quarter,
                       reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start),
                       narrative_near=narrative is not None and "\n\n" not in text[narrative.offset:c.start])
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
@@ -309,6 +310,10 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         if (r.period is not None and r.granularity not in ("vague", "duration", "set") and c.type in ("DATE", "TIME")
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
+            if report_quarter is None and r.granularity == "quarter" and r.resolved and c.kind != "later" \
+                    and "ago" not in c.text.lower() and dct is not None and r.period.start <= dct \
+                    and not (ctx.tense == FUTURE or (verb is not None and verb_tense(verb) == FUTURE)):
+                report_quarter = Anchor(r.period, "quarter", sent=sent, offset=c.start)
             narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start,
                                clausal=dates_clause(doc, c.start, c.end) and not (
                                    verb is not None and verb_tense(verb) in (PRESENT, FUTURE) and r.explicit_year),
