@@ -126,6 +126,24 @@ def test_period_a_year_back(phrase, value):
     assert t.value == value, _show([t])
 
 
+@pytest.mark.parametrize("text, value", [
+    pytest.param("Acme's third-quarter net rose 9%. Its insurance arm earned $24 million, compared with a loss of "
+                 "$3 million last year.", "2015-Q3", id="last-year-in-a-quarter-comparison"),
+    pytest.param("Acme's third-quarter net rose 9%. Oil prices were higher than a year ago.", "2015-Q3",
+                 id="a-year-ago-in-a-quarter-comparison"),
+    pytest.param("Acme's third-quarter net rose 9%. For the nine months, net was $5 million, compared with $3 "
+                 "million last year.", "2015", id="nine-months-compare-with-the-year"),
+    pytest.param("Acme's third-quarter net rose 9%. Sales rose from last year's $1.5 billion.", "2015",
+                 id="last-years-figure-is-the-year"),
+    pytest.param("Acme's third-quarter net rose 9%. The chief executive joined the firm last year.", "2015",
+                 id="last-year-without-a-comparison"),
+])
+def test_year_back_in_a_quarterly_story(text, value):
+    phrase = "last year" if "last year" in text else "a year ago"
+    t = _at(text, "2016-11-02", phrase)
+    assert t.value == value, _show([t])
+
+
 @pytest.mark.parametrize("phrase, value", [
     pytest.param("the latest quarter", "2016-Q3", id="latest-quarter-is-not-a-forecast"),
     pytest.param("the 1988 quarter", "1988-Q3", id="the-1988-quarter-is-the-story-quarter"),

@@ -43,6 +43,8 @@ class Context:
     narrative_near: bool = True  # the narrative date was set in the same paragraph
     narrative_broken: bool = False  # a sentence told in the present came between the narrative date and here
     pluperfect: bool = False  # "had been drafted in September": before the time the passage is told in
+    before: str = ""  # the sentence's text before the phrase
+    possessive: bool = False  # the phrase is followed by 's ("last year's $1.55 billion")
     quarter: Anchor | None = None  # the quarter the story reports on ("third-quarter net rose"), if it named one
 
 
@@ -448,6 +450,13 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         anchor = ctx.speech
     if unit == "weekday":
         return _weekday(c, ctx, shift=shift if shift else None)
+    q = ctx.quarter
+    if unit == "Y" and shift == -1 and c.text.lower() == "last year" and q is not None and ctx.tense in (PAST, None) \
+            and COMPARED_WITH.search(ctx.before) and re.search(r"\d", ctx.before) and not ctx.possessive \
+            and not OTHER_PERIOD.search(ctx.before):
+        # "compared with a loss of $3 million last year" in a story on a quarter: that quarter a year back
+        p = V.shift(q.period, -1, "Y")
+        return Resolved(p.value, p.granularity, p, anchor=q.describe())
     if unit == "wdweek":  # "Tuesday last week", "Monday next week": that weekday in that week
         if anchor is None:
             return Resolved(f"XXXX-WXX-{f['weekday']}", "day", resolved=False)
@@ -591,7 +600,17 @@ def _ago(c: Candidate, ctx: Context) -> Resolved:
     if unit == "Y" and n is not None and n.period.granularity in ("quarter", "half") and ctx.sent - n.sent <= 1:
         p = V.shift(n.period, direction * int(float(num)), "Y")
         return Resolved(p.value, p.granularity, p, anchor=n.describe())
+    q = ctx.quarter
+    if unit == "Y" and num == "1" and q is not None and ctx.tense in (PAST, None) and COMPARED_WITH.search(ctx.before) \
+            and not OTHER_PERIOD.search(ctx.before):
+        # "compared with $6 million a year ago" in a story on a quarter's results: that quarter a year back
+        p = V.shift(q.period, direction, "Y")
+        return Resolved(p.value, p.granularity, p, anchor=q.describe())
     return _offset(anchor, direction, num, unit)
+
+
+COMPARED_WITH = re.compile(r"\b(?:from|with|than|against|versus|vs\.?)\b[^.;]*$", re.I)
+OTHER_PERIOD = re.compile(r"\b(?:months|year|years|annual|fiscal|half|week|month)\b", re.I)  # not a quarter's figures
 
 
 def _offset(anchor: Anchor, direction: int, num: str, unit: str, keep_gran: bool = False) -> Resolved:

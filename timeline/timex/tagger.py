@@ -250,6 +250,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             tense = PAST  # a headline's present tense reports the past
         broken = narrative is not None and narrative.sent < sent and any(present[k] for k in range(narrative.sent + 1, sent + 1))
         ctx = Context(speech=entry[0] if entry else dct_anchor, narrative=narrative, tense=tense, sent=sent, dct=dct, narrative_broken=broken, pluperfect=_pluperfect(verb), quarter=report_quarter,
+                      before=text[sent_starts[sent]:c.start], possessive=bool(re.match(r"['’]s\b", text[c.end:c.end + 3])),
                       reporting=is_reporting(doc, c.start, c.end) or _after_reporting(doc, c.start),
                       narrative_near=narrative is not None and "\n\n" not in text[narrative.offset:c.start])
         if ctx.reporting and tense not in (PAST, None) and _after_reporting(doc, c.start):
