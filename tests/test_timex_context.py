@@ -167,6 +167,7 @@ Q_LAST_WEEK = "The envoy said on Tuesday: “The talks started last week.”"
 Q_UNDATED = "“We met yesterday,” the minister said."
 Q_SINGLE = "‘I met him yesterday,’ the minister said on Wednesday."
 Q_SINGLE_ASCII = "'I met him yesterday,' the minister said on Wednesday."
+Q_TREEBANK = "``I met him yesterday,'' the minister said on Wednesday."
 Q_CONTINUED = "“We will meet again tomorrow,” the envoy told reporters on Tuesday. “Today was productive.”"
 Q_TWO_SENTENCES = "He said on Wednesday: “We met yesterday. We will meet again tomorrow.”"
 Q_DEC30 = "“We will win this year,” the commander said on Dec. 30."
@@ -194,6 +195,7 @@ Q_SEED_SHAPE = ("Lavrov told the media on Thursday. “As I said yesterday (Wedn
     pytest.param(Q_CONTINUED, "Today", "2017-01-17", id="quote-continued-after-attribution"),
     pytest.param(Q_SINGLE, "yesterday", "2017-01-17", id="curly-single-quotes"),
     pytest.param(Q_SINGLE_ASCII, "yesterday", "2017-01-17", id="ascii-single-quotes"),
+    pytest.param(Q_TREEBANK, "yesterday", "2017-01-17", id="treebank-quotes"),
     pytest.param(Q_SEED_SHAPE, "Wednesday", "2017-01-18", id="restated-weekday"),
 ])
 def test_quote(text, phrase, value):

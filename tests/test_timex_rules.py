@@ -47,7 +47,7 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday",
               "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday", "1988-06-29": "Wednesday",
               "1988-06-28": "Tuesday", "1987-03-02": "Monday", "1987-03-10": "Tuesday",
-              "1987-05-02": "Saturday", "2017-02-24": "Friday",
+              "1987-05-02": "Saturday", "2017-02-24": "Friday", "2017-03-20": "Monday",
               "2017-04-20": "Thursday", "2017-08-10": "Thursday"}
 
 
@@ -708,6 +708,12 @@ CASES = [
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",
       "date_month"),
     C("The upcoming talks in August were discussed.", SEP, "August", "DATE", "2018-08", "date_month"),
+    C("His family have backed plans for a tribute concert on 8 October.", NOV, "8 October", "DATE", "2018-10-08",
+      "date_dmy"),
+    C("The company declared a dividend of 10 cts a share, pay March 31.", "2017-03-20", "March 31", "DATE",
+      "2017-03-31", "date_mdy"),
+    C("Acme reported a 2016 net profit of 5 mln dlrs against a year-ago loss of 2 mln dlrs.", FEB, "year-ago",
+      "DATE", "2015", "date_year_earlier"),
     C("The economy grew after a small downward revision Friday to December's figures.", FEB, "December", "DATE",
       "2016-12", "date_month"),
     C("The channel showed archive footage: January nineteen ninety-seven, Atlanta.", THU,

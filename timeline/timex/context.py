@@ -134,13 +134,27 @@ def tense_of(doc, start: int, end: int) -> str | None:
     c = cues()
     t, hops = tok, 0
     while hops < 4:
+        plan_obj = None
+        if t.pos_ in ("VERB", "AUX") and hops:  # the parse may hang the date on the verb: "backed plans for a
+            # concert on 8 October"
+            plan_obj = next((ch for ch in t.children if ch.dep_ in ("dobj", "nsubjpass") and ch.i < tok.i
+                             and ch.lemma_.lower() in c["planned_noun"]), None)
+        if plan_obj is not None or (hops and t.pos_ == "NOUN" and t.lemma_.lower() in c["planned_noun"]):
+            v = t if plan_obj is not None else governing_verb(t)
+            perfect = v is not None and any(a.lower_ in ("has", "have", "'s", "'ve") for a in v.children
+                                            if a.dep_ in ("aux", "auxpass"))
+            if v is not None and verb_tense(v) == PAST and not perfect:
+                return DEADLINE  # "announced plans for talks on March 3": planned then, either side of today
+            return FUTURE  # "have backed plans for a concert on 8 October": still ahead
+        if t.pos_ in ("VERB", "AUX"):
+            break
         for ch in t.children:
             if ch.dep_ in ("amod", "compound", "advmod") or ch.i < t.i:
                 if ch.lower_ in c["upcoming"]:
                     return FUTURE
                 if ch.lower_ in c["planned"]:
                     return DEADLINE
-        if t.head.i == t.i or t.head.pos_ not in ("NOUN", "PROPN", "ADP"):
+        if t.head.i == t.i or t.head.pos_ not in ("NOUN", "PROPN", "ADP", "VERB"):
             break
         t, hops = t.head, hops + 1
     if tok.dep_ in ("poss", "compound", "nmod", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -251,6 +265,7 @@ def is_reporting(doc, start: int, end: int) -> bool:
 
 _QUOTE_PAIRS = re.compile(
     r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»"
+    r"|``(?:(?!``|'').)*''"                                  # ``Penn Treebank'' quotes of tokenised wire text
     r"|‘[^‘\n]*?’(?![A-Za-z])"                              # ‘single’ curly quotes (an inner ’ is an apostrophe)
     r"|(?<![\w'])'(?=[A-Z])[^'\n]*?(?:\w'\w[^'\n]*?)*'(?![A-Za-z])")  # 'Single' ASCII quotes opening a capital
 

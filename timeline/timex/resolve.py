@@ -664,7 +664,9 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
     gran = V.UNIT_GRAN.get(unit, "day")
     if anchor is not None and anchor is ctx.narrative and f.get("scope") != "period" and _coarser(anchor, gran):
         return _partial(anchor, gran, unit, f, same=False)  # "two days earlier" after "last week"
-    if f.get("scope") == "period" and ctx.speech is not None and (
+    same_sentence_compared = anchor is not None and anchor is ctx.narrative and anchor.sent == ctx.sent \
+        and COMPARED_WITH.search(ctx.before) is not None
+    if f.get("scope") == "period" and ctx.speech is not None and not same_sentence_compared and (
             anchor is None or anchor.period.year < ctx.speech.period.year
             or (anchor.ahead and anchor.period.start > ctx.speech.period.start)):
         # ... and a forecast ("losses through the third quarter of 1990") is no period reported on yet
