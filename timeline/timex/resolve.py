@@ -652,14 +652,16 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
     f = c.fields
     direction = int(f.get("direction", 1))
     num, unit = f.get("num", "1"), f.get("unit", "D")
-    if num == "X":  # "a few days later" told in the past lies before the story's time
-        return Resolved("PAST_REF" if direction < 0 or ctx.tense == PAST else "FUTURE_REF", "vague")
     if unit in ("H", "MI", "S"):
         anchor = ctx.narrative or ctx.speech
+        if num == "X" and (anchor is None or anchor is not ctx.narrative):
+            return Resolved("PAST_REF" if direction < 0 or ctx.tense == PAST else "FUTURE_REF", "vague")
         if anchor is None or anchor.period.granularity not in ("day", "time"):
             return Resolved("XXXX-XX-XX", "day", resolved=False)  # "an hour later" after "in June": which day?
         p = V.day(anchor.period.start)
         return Resolved(p.value, "day", p, anchor=anchor.describe())
+    if num == "X":  # "a few days later" told in the past lies before the story's time
+        return Resolved("PAST_REF" if direction < 0 or ctx.tense == PAST else "FUTURE_REF", "vague")
     anchor = ctx.narrative or ctx.speech
     gran = V.UNIT_GRAN.get(unit, "day")
     if anchor is not None and anchor is ctx.narrative and f.get("scope") != "period" and _coarser(anchor, gran):

@@ -215,6 +215,9 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             entry = None
         tense = tense_of(doc, c.start, c.end)
         verb = _verb_of(doc, c)
+        if c.rule == "date_the_quarter" and c.text.lower() == "the period" and report_quarter is None and not (
+                narrative is not None and narrative.period.granularity == "quarter"):
+            continue  # "losses during the period": a period the story set before, not a quarter we can name
         if c.rule == "time_bare_pod" and (verb is None or tense == PRESENT or _habitual(verb)
                                           or verb.tag_ in ("VBZ", "VBP", "VB") and verb_tense(verb) != FUTURE):
             continue  # "he reads the paper in the morning": a habit, no particular morning
@@ -349,6 +352,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
         _clock_takes_next_day(out, text, dct.isoformat())
     _quarter_ended(out, text)
     _year_period_quarter(out)
+    _clock_range_ampm(out, text)
     return out
 
 
@@ -388,7 +392,25 @@ def _year_period_quarter(out: list[Timex]) -> None:
         t.interval_start, t.interval_end = p.start.isoformat(), p.end.isoformat()
 
 
-CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted", "time_noon", "time_clock_inpod", "time_oclock")
+CLOCK_RULES = ("time_clock", "time_clock24", "time_clock_hhmm", "time_clock_dotted", "time_noon", "time_clock_inpod",
+               "time_oclock", "time_clock_zero")
+
+
+def _clock_range_ampm(out: list[Timex], text: str) -> None:
+    """"from 12:30 to 3:30 am": the first time of a range takes the a.m./p.m. of the second."""
+    for a, b in zip(out, out[1:]):
+        if a.rule != "time_clock24" or b.type != "TIME" or "T" not in a.value or "T" not in b.value \
+                or not RANGE_LINK.fullmatch(text[a.end:b.start]):
+            continue
+        m = re.search(r"\b([ap])\.?m\b", b.text, re.I)
+        if not m or re.search(r"(?:hours|hrs|h|GMT|UTC)\b", a.text, re.I):
+            continue
+        day, clock = a.value.split("T", 1)
+        h, rest = int(clock[:2]), clock[2:]
+        if not 1 <= h <= 12:
+            continue
+        h = (h % 12) + (12 if m.group(1).lower() == "p" else 0)
+        a.value = f"{day}T{h:02d}{rest}"
 
 
 def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
