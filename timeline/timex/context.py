@@ -95,6 +95,13 @@ def verb_tense(v) -> str | None:
         # Monday": either side of today, the nearest
         return DEADLINE
     tags = [v.tag_] + [a.tag_ for a in auxes]
+    if v.tag_ in ("VBN", "VB") and auxes and all(a.tag_ == "VB" for a in auxes) and not modal \
+            and not any(a.lower_ == "to" for a in auxes):
+        # a bare "be started" coordinated under an earlier modal: "would be based on futures ... and be started
+        # toward the third quarter"; the parse may hang it elsewhere, so take the nearest modal before it
+        for t in reversed(list(v.sent[:v.i - v.sent.start])):
+            if t.tag_ == "MD" and t.head.i != t.i and t.head.i < v.i:
+                return verb_tense(t.head)
     if "VBD" in tags:
         return PAST
     if v.tag_ == "VBN":

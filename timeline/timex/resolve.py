@@ -609,7 +609,7 @@ def _ago(c: Candidate, ctx: Context) -> Resolved:
     return _offset(anchor, direction, num, unit)
 
 
-COMPARED_WITH = re.compile(r"\b(?:from|with|than|against|versus|vs\.?)\b[^.;]*$", re.I)
+COMPARED_WITH = re.compile(r"\b(?:from|with|than|against|versus|vs\.?|compared\s+to)\b[^.;]*$", re.I)
 OTHER_PERIOD = re.compile(r"\b(?:months|year|years|annual|fiscal|half|week|month)\b", re.I)  # not a quarter's figures
 
 
