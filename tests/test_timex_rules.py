@@ -47,7 +47,7 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday",
               "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday", "1988-06-29": "Wednesday",
               "1988-06-28": "Tuesday", "1987-03-02": "Monday", "1987-03-10": "Tuesday",
-              "1987-05-02": "Saturday", "2017-02-24": "Friday", "2017-03-20": "Monday",
+              "1987-05-02": "Saturday", "2017-02-24": "Friday", "2017-03-20": "Monday", "2016-10-26": "Wednesday",
               "2017-04-20": "Thursday", "2017-08-10": "Thursday"}
 
 
@@ -719,6 +719,8 @@ CASES = [
     C("2017 01 19 00:11 JST\nThe agency declared a pandemic.", THU, "2017 01 19", "DATE", "2017-01-19", "date_iso"),
     C("Live updates\n\n0300 Aid workers arrive at the airport.", THU, "0300", "TIME", "2017-01-19T03:00",
       "time_liveblog"),
+    C("Violence will be a theme of our campaign from now to Election Day.", "2016-10-26", "Election Day", "DATE",
+      "2016-11-08", "date_holiday"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",
@@ -813,6 +815,8 @@ NEGATIVE = [
     pytest.param("He said at the time that the deal was fair.", THU, id="at-the-time"),
     pytest.param("He reads the newspaper in the morning.", THU, id="habitual-in-the-morning"),
     pytest.param("He talked about the vote in the evening news.", THU, id="evening-news"),
+    pytest.param("Elian is for today's youth what the blockade was for their parents.", THU, id="todays-youth-generic"),
+    pytest.param("If I were choosing the people of tomorrow, I would choose them.", THU, id="people-of-tomorrow"),
     pytest.param("The index settled at 1678.5 points, down from 2082.1.", THU, id="index-points-not-years"),
     pytest.param('He spoke on ABC News\' "This Week," a news program.', THU, id="This-Week-a-title"),
     pytest.param("The poster showed Gary Cooper in the film ``High Noon.''", THU, id="High-Noon-a-film"),

@@ -146,6 +146,10 @@ def _cal_builder(f: dict):
     """A function year -> Period for a calendar phrase whose year may be missing (None if impossible)."""
     if "holiday" in f:
         h = f["holiday"]
+        if "+" in h:  # "1-1-11+1": the day after the first Monday of November (U.S. Election Day)
+            base, plus = h.split("+")
+            inner = _cal_builder({"holiday": base})
+            return None if inner is None else lambda y: V.day(inner(y).start + dt.timedelta(days=int(plus)))
         parts = h.split("-")
         if len(parts) == 2:
             mm, dd = int(parts[0]), int(parts[1])

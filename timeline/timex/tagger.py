@@ -117,6 +117,14 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         prev = re.findall(r"([\w’']+)[ \t]+$", text[max(0, c.start - 20):c.start])
         if prev and prev[0][:1].isupper():
             return False  # the film "High Noon"
+    if c.rule in ("date_today", "date_present_ref") and low.startswith("today") and re.match(r"['’]s\s", text[c.end:c.end + 3]):
+        from timeline.timex.lexicon import load_lexicon
+
+        following = (text[c.end + 3:c.end + 30].split()[:1] or [""])[0].lower().strip(".,;:")
+        if load_lexicon().value("generic_noun", following) is not None:
+            return False  # "for today's youth", "in today's world": the present age, not the day
+    if c.rule == "date_tomorrow" and re.search(r"\b(?:the|our|their)\s+\w+\s+of\s+$", text[max(0, c.start - 30):c.start], re.I):
+        return False  # "the people of tomorrow", "the cars of tomorrow": the future in general
     if c.rule in ("date_present_ref", "date_today", "date_tomorrow", "date_yesterday", "set_adverb") \
             and c.text[:1].isupper() and not c.text.isupper():
         before = text[max(0, c.start - 3):c.start].rstrip(" \t")
