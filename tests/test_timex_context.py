@@ -126,6 +126,19 @@ def test_period_a_year_back(phrase, value):
     assert t.value == value, _show([t])
 
 
+FISCAL = ("Acme's earnings rose 33% in the fiscal first quarter. Acme reported sales of $538 million for the quarter "
+          "ended Sept. 29. Earlier this month, it said it expected to break even for the quarter.")
+
+
+@pytest.mark.parametrize("phrase, nth, value", [
+    pytest.param("the quarter", 0, "2016-Q1", id="quarter-ended-in-a-fiscal-story"),
+    pytest.param("the quarter", 1, "2016-Q1", id="the-quarter-after-another-date"),
+])
+def test_a_named_fiscal_quarter(phrase, nth, value):
+    t = _at(FISCAL, "2016-10-26", phrase, nth)
+    assert t.value == value, _show([t])
+
+
 @pytest.mark.parametrize("text, value", [
     pytest.param("Acme's third-quarter net rose 9%. Its insurance arm earned $24 million, compared with a loss of "
                  "$3 million last year.", "2015-Q3", id="last-year-in-a-quarter-comparison"),

@@ -537,6 +537,8 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
         n = ctx.narrative
         if n is not None and n.period.granularity == "quarter" and not n.ahead:
             base = n.period  # not a forecast: "will result in a fourth-quarter charge" is no quarter reported on
+        elif ctx.quarter is not None:
+            base = ctx.quarter.period  # the quarter the story reports on ("fiscal first quarter ... for the quarter")
         else:  # the last full quarter before the anchor
             base = V.shift(V.period_of(a, "quarter"), -1, "Q")
         return Resolved(base.value, "quarter", base, anchor=anchor.describe())

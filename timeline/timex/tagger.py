@@ -325,7 +325,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             if report_quarter is None and r.granularity == "quarter" and r.resolved and c.kind != "later" \
                     and "ago" not in c.text.lower() and dct is not None and r.period.start <= dct \
                     and not (ctx.tense == FUTURE or (verb is not None and verb_tense(verb) == FUTURE)):
-                report_quarter = Anchor(r.period, "quarter", sent=sent, offset=c.start)
+                report_quarter = Anchor(r.period, "quarter", sent=sent, offset=c.start)  # the first one told: the
+                # story's own (a later one is mostly a comparison or another company's; tried, it lost 4 values)
             narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start,
                                clausal=dates_clause(doc, c.start, c.end) and not (
                                    verb is not None and verb_tense(verb) in (PRESENT, FUTURE) and r.explicit_year),
@@ -367,6 +368,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
 def _quarter_ended(out: list[Timex], text: str) -> None:
     """"the quarter ended July 31": the quarter whose end is nearest the date that closes it (a fiscal quarter
     that ends a month late or early is told by its nearest calendar quarter)."""
+    if any(u.granularity == "quarter" and "fiscal" in u.text.lower() for u in out):
+        return  # a story on a fiscal quarter it names ("the fiscal first quarter"): "the quarter ended Sept. 29" is that one
     for i, t in enumerate(out[:-1]):
         if t.granularity != "quarter" or not t.rule.startswith("date_the_quarter"):  # "fourth quarter" keeps its number
             continue
