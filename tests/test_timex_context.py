@@ -144,6 +144,8 @@ def test_a_named_fiscal_quarter(phrase, nth, value):
                  "$3 million last year.", "2015-Q3", id="last-year-in-a-quarter-comparison"),
     pytest.param("Acme's third-quarter net rose 9%. Oil prices were higher than a year ago.", "2015-Q3",
                  id="a-year-ago-in-a-quarter-comparison"),
+    pytest.param("Acme's third-quarter net rose 9%. Sales for the quarter ended Sept. 30 were $538.5 million, up 39% "
+                 "from $388.5 million a year earlier.", "2015-Q3", id="a-year-earlier-than-a-quarter-end"),
     pytest.param("Acme's third-quarter net rose 9%. For the nine months, net was $5 million, compared with $3 "
                  "million last year.", "2015", id="nine-months-compare-with-the-year"),
     pytest.param("Acme's third-quarter net rose 9%. Sales rose from last year's $1.5 billion.", "2015",
@@ -152,7 +154,7 @@ def test_a_named_fiscal_quarter(phrase, nth, value):
                  id="last-year-without-a-comparison"),
 ])
 def test_year_back_in_a_quarterly_story(text, value):
-    phrase = "last year" if "last year" in text else "a year ago"
+    phrase = "last year" if "last year" in text else "a year ago" if "a year ago" in text else "a year earlier"
     t = _at(text, "2016-11-02", phrase)
     assert t.value == value, _show([t])
 

@@ -615,7 +615,7 @@ def _ago(c: Candidate, ctx: Context) -> Resolved:
     return _offset(anchor, direction, num, unit)
 
 
-COMPARED_WITH = re.compile(r"\b(?:from|with|than|against|versus|vs\.?|compared\s+to)\b[^.;]*$", re.I)
+COMPARED_WITH = re.compile(r"\b(?:from|with|than|against|versus|vs\.?|compared\s+to)\b(?:[^.;]|\.\S)*$", re.I)
 OTHER_PERIOD = re.compile(r"\b(?:months|year|years|annual|fiscal|half|week|month)\b", re.I)  # not a quarter's figures
 
 
@@ -697,4 +697,11 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
             base = V.shift(base, -1, "Q")
         p = V.shift(base, direction * int(float(num)), unit)
         return Resolved(p.value, p.granularity, p, anchor=anchor.describe())
+    q = ctx.quarter
+    if unit == "Y" and num == "1" and direction < 0 and q is not None and anchor.period.granularity == "day" \
+            and COMPARED_WITH.search(ctx.before) and not OTHER_PERIOD.search(ctx.before) \
+            and ctx.dct is not None and 0 <= (ctx.dct - anchor.period.start).days <= 200:
+        # "sales for the quarter ended Sept. 29, up from $388 million a year earlier": the quarter, not the day
+        p = V.shift(q.period, -1, "Y")
+        return Resolved(p.value, p.granularity, p, anchor=q.describe())
     return _offset(anchor, direction, num, unit, keep_gran=True)
