@@ -721,6 +721,12 @@ CASES = [
       "time_liveblog"),
     C("Violence will be a theme of our campaign from now to Election Day.", "2016-10-26", "Election Day", "DATE",
       "2016-11-08", "date_holiday"),
+    C("The day before last Tuesday's hearing, the lawyers met.", THU, "The day before last Tuesday", "DATE",
+      "2017-01-16", "date_shift_weekday"),
+    C("The convoy arrived two days before Jan. 5.", THU, "two days before Jan. 5", "DATE", "2017-01-03",
+      "date_mdy"),
+    C("They met the night before Jan. 5.", THU, "the night before Jan. 5", "TIME", "2017-01-04TNI",
+      "date_mdy"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",

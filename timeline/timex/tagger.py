@@ -362,7 +362,53 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     _quarter_ended(out, text)
     _year_period_quarter(out)
     _clock_range_ampm(out, text)
-    return out
+    return _counted_from_a_date(out, text)
+
+
+COUNTED_FROM = re.compile(r"(?:\b(?:the|a)\s+)?\b(day|night|morning|afternoon|evening|week)\s+(before|after|following)\s+$", re.I)
+POD_OF = {"night": "NI", "morning": "MO", "afternoon": "AF", "evening": "EV"}
+
+
+def _counted_from_a_date(out: list[Timex], text: str) -> list[Timex]:
+    """"the day before last Tuesday's hearing", "the night before Jan. 5", "two days after March 3": one expression,
+    counted from the date it names."""
+    keep: list[Timex] = []
+    for t in out:
+        if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+            keep.append(t)
+            continue
+        pre = text[max(0, t.start - 40):t.start]
+        m = COUNTED_FROM.search(pre)
+        prev = keep[-1] if keep else None
+        start, delta, pod = None, None, ""
+        if m:
+            word, sign = m.group(1).lower(), -1 if m.group(2).lower() == "before" else 1
+            start = t.start - (len(pre) - m.start())
+            delta = dt.timedelta(days=7 * sign if word == "week" else sign)
+            if word in POD_OF:  # "the night before": that night; "the morning after": the next morning
+                delta = dt.timedelta(days=-1 if sign < 0 else 1 if word == "morning" else 0)
+                pod = POD_OF[word]
+        elif prev is not None and prev.type == "DURATION" and re.fullmatch(r"P\d+[DW]", prev.value) \
+                and re.fullmatch(r"\s+(?:before|after)\s+", text[prev.end:t.start]):
+            sign = -1 if "before" in text[prev.end:t.start] else 1
+            n = int(prev.value[1:-1]) * (7 if prev.value.endswith("W") else 1)
+            start, delta = prev.start, dt.timedelta(days=sign * n)
+            keep.pop()
+        if start is None:
+            keep.append(t)
+            continue
+        while keep and keep[-1].end > start:
+            keep.pop()  # a part of the phrase tagged on its own ("day")
+        d = dt.date.fromisoformat(t.value) + delta
+        t.start, t.text = start, text[start:t.end]
+        t.value = d.isoformat() + (f"T{pod}" if pod else "")
+        t.type = "TIME" if pod else "DATE"
+        t.granularity = "time" if pod else "day"
+        t.interval_start, t.interval_end = d.isoformat(), (d + dt.timedelta(days=1)).isoformat()
+        t.anchor = f"counted:{t.anchor}" if t.anchor else "counted"
+        t.rule += "+counted"
+        keep.append(t)
+    return keep
 
 
 def _quarter_ended(out: list[Timex], text: str) -> None:
