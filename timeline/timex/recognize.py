@@ -185,6 +185,11 @@ def _fields(m, rule: Rule) -> dict | None:
             f["month"] = int(v)
         elif key == "day":
             f["day"] = int(regex.sub(r"\D", "", low))
+        elif key == "dayword":  # "March eighth", "January twenty-third" (spoken style)
+            v = lex.value("ordinal", low)
+            if v is None or int(v) < 1:
+                return None
+            f["day"] = int(v)
         elif key == "day2":
             f["day2"] = int(low)
         elif key == "month2":

@@ -38,6 +38,9 @@ def _keep(c: Candidate, doc, text: str) -> bool:
                 return False
             if tok.ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
                 return False
+            if tok.ent_type_ in ("ORG", "PRODUCT", "FAC") and tok.ent_iob_ != "B" and tok.i > 0 \
+                    and tok.doc[tok.i - 1].text[:1].isupper():
+                return False  # "a joint venture called Orion 1980": a year inside a name
     if c.rule in ("date_past_ref",) and low == "earlier" and tok is not None:
         if tok.tag_ == "JJR" or (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "than"):
             return False
@@ -103,6 +106,13 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         return False  # "the March for Life", "the March of the Mothers"
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
         return False
+    if c.rule == "set_adverb" and low in ("quarterly", "monthly", "weekly", "annual") and next_word.lower() == "of":
+        return False  # "declared its initial quarterly of five cents": the dividend
+    if c.kind == "dur" and re.match(r"\s+(?:a|per|each)\s+(?:day|week|month|year)\b", text[c.end:c.end + 12], re.I):
+        return False  # "24 hours a day", "seven days a week": how often, not a length of time
+    if c.rule == "dur_num_unit" and low in ("one day", "some day") and tok is not None and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i + 1].tag_ in ("VB", "VBP"):
+        return False  # "the hope he one day follow in the footsteps": someday, not a length
     if c.rule == "set_adverb" and tok is not None and tok.pos_ == "ADJ" and low == "quarterly":
         return False  # "a quarterly dividend": a kind of payment, not a time
     if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
