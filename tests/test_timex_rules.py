@@ -731,6 +731,7 @@ CASES = [
       "2017-03-12", "date_md_words"),
     C("The talks open January twenty-third in Astana.", THU, "January twenty-third", "DATE", "2017-01-23",
       "date_md_words"),
+    C("The index has risen 20% since year-end.", NOV, "year-end", "DATE", "2016", "date_year_end"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",

@@ -516,6 +516,10 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
             p = base
         return Resolved(p.value, "week", p, anchor=anchor.describe())
     n = ctx.narrative
+    if unit == "Y" and shift == 0 and mod == "END" and re.search(r"\bsince\s+$", ctx.before, re.I) \
+            and f.get("anchor") != "narr":
+        p = V.year(a.year - 1)  # "the change since year-end": the last year-end passed, the previous year's
+        return Resolved(p.value, "year", p, anchor=anchor.describe(), mod=mod)
     if f.get("periodof") and unit == "Y" and shift == 0 and n is not None and n.explicit_year and ctx.tense == PAST \
             and ctx.sent - n.sent <= 1 and n.period.year == a.year - 1 and "current" not in c.text.lower():
         # "Net profit in 1986 rose. For the full year, sales rose": the year the story reports on
