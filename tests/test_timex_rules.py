@@ -47,7 +47,7 @@ WEEKDAY_OF = {THU: "Thursday", TUE_JAN: "Tuesday", DEC: "Thursday", FEB: "Thursd
               "2017-01-02": "Monday", "2017-01-20": "Friday", "2017-01-22": "Sunday", "2017-05-20": "Saturday",
               "2017-02-20": "Monday", "2017-02-22": "Wednesday", "2017-03-05": "Sunday", "1988-06-29": "Wednesday",
               "1988-06-28": "Tuesday", "1987-03-02": "Monday", "1987-03-10": "Tuesday",
-              "1987-05-02": "Saturday", "2017-02-24": "Friday", "2017-03-20": "Monday", "2016-10-26": "Wednesday",
+              "1987-05-02": "Saturday", "2017-02-24": "Friday", "2017-03-20": "Monday", "2016-10-26": "Wednesday", "2017-01-23": "Monday",
               "2017-04-20": "Thursday", "2017-08-10": "Thursday"}
 
 
@@ -732,6 +732,14 @@ CASES = [
     C("The talks open January twenty-third in Astana.", THU, "January twenty-third", "DATE", "2017-01-23",
       "date_md_words"),
     C("The index has risen 20% since year-end.", NOV, "year-end", "DATE", "2016", "date_year_end"),
+    C("The index fell 1.2% on Friday. For the week, the index dropped 3.8%.", "2017-01-23", "the week", "DATE",
+      "2017-W03", "date_the_week"),
+    C("Volume rose on Friday, the week's most active session.", "2017-01-23", "the week", "DATE",
+      "2017-W03", "date_the_week"),
+    C("Herbicide use was delayed earlier in the year by heavy rains.", NOV, "earlier in the year", "DATE", "2017",
+      "date_in_the_day"),
+    C("Orders recovered from the low levels of the early summer.", NOV, "the early summer", "DATE", "2017-SU",
+      "date_season"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",
@@ -831,6 +839,7 @@ NEGATIVE = [
     pytest.param("Guards stood outside the clinic 24 hours a day.", THU, id="hours-a-day-rate"),
     pytest.param("He expressed the hope he one day follow in the footsteps of Glenn.", THU, id="one-day-someday"),
     pytest.param("The company declared its initial quarterly of five cents a share.", THU, id="quarterly-dividend-noun"),
+    pytest.param("The rebel group began to fall apart.", THU, id="fall-the-verb-after-to"),
     pytest.param("The index settled at 1678.5 points, down from 2082.1.", THU, id="index-points-not-years"),
     pytest.param('He spoke on ABC News\' "This Week," a news program.', THU, id="This-Week-a-title"),
     pytest.param("The poster showed Gary Cooper in the film ``High Noon.''", THU, id="High-Noon-a-film"),
