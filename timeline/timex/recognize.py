@@ -33,7 +33,7 @@ BUILTINS = {
     "ZONE": r"(?-i:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MST|MDT|ET|PT|CT|MT|CET|CEST|EET|EEST|BST|MSK|IST|JST|AEST|AEDT|HKT)"
             r"|local\s+time",
     "DECADE": r"(?:1[5-9]\d0|20[0-9]0)['’]?s|['’]?[1-9]0['’]?s(?!\w)|(?:nineteen\s+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
-    "TIMEWORD": r"noon|midnight",
+    "TIMEWORD": r"noon|midnight|mid-?day",
     "HHMM": r"(?:[01]\d|2[0-3])[0-5]\d",
     "QNUM": r"[1-4]",
     "YEARWORDS": r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?))?",
@@ -294,7 +294,7 @@ ANCHOR_WORDS = (r"today|tomorrow|yesterday|tonight|noon|midnight|qtr|quarters?|t
                 r"hours?|minutes?|seconds?|fortnight|annually|daily|weekly|monthly|yearly|quarterly|someday|"
                 r"term|date|moment|present|future|past|now|time|once|current|recent|years?|months?|weeks?|"
                 r"nineteen|twenty|thousand|hundred|half|halves|mid\w*|ago|earlier|later|previously|soon|eve|overnight|"
-                r"h[12]|q[1-4]|fy|o['’]clock|ahead")
+                r"h[12]|q[1-4]|fy|o['’]clock|ahead|while")
 WINDOW = 50  # characters around an anchor word that a time expression can reach
 
 

@@ -195,7 +195,7 @@ def resolve(c: Candidate, ctx: Context) -> Resolved:
     f = c.fields
     kind = c.kind
     if kind == "vague":
-        return Resolved(f["value"], "vague")
+        return Resolved(f["value"], "duration" if f["value"].startswith("P") else "vague")
     if kind == "dur":
         return _duration(c)
     if kind == "set":
@@ -411,7 +411,7 @@ def _weekday(c: Candidate, ctx: Context, shift: int | None = None) -> Resolved:
 def _clock(c: Candidate, ctx: Context) -> Resolved:
     f = c.fields
     if "timeword" in f:
-        t = "12:00" if c.text.lower().startswith("noon") else "24:00"
+        t = "12:00" if c.text.lower().startswith(("noon", "midday", "mid-day")) else "24:00"
     else:
         h = f.get("hour", 0)
         if "pm" in f:

@@ -98,7 +98,8 @@ def _keep(c: Candidate, doc, text: str) -> bool:
         before = re.split(r"[.;:!?]\s", text[max(0, c.start - 24):c.start])[-1].split()
         if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-3:]):
             return False  # "100,000 barrels per day": a rate
-    if c.kind == "dur" and c.fields.get("unit") == "Q" and (after.lstrip().startswith("of ") or next_word.lower() in (
+    if c.kind == "dur" and c.fields.get("unit") == "Q" and (after.lstrip().startswith("of ") and str(c.fields.get(
+            "num")) in ("1", "2", "3", "0.5") or next_word.lower() in (
             "percentage", "point", "points", "pct", "percent", "mile", "miles", "inch", "pound", "share")):
         return False  # "three-quarters of its food", "a one-quarter percentage point cut": a fraction
     if c.rule == "date_month" and (re.match(r" for\s+(?:Life|Peace|Our|the\s+[A-Z]|[A-Z])", text[c.end:c.end + 16])
@@ -399,6 +400,7 @@ def _counted_from_a_date(out: list[Timex], text: str) -> list[Timex]:
                 delta = dt.timedelta(days=-1 if sign < 0 else 1 if word == "morning" else 0)
                 pod = POD_OF[word]
         elif prev is not None and prev.type == "DURATION" and re.fullmatch(r"P\d+[DW]", prev.value) \
+                and not re.search(r"\b(?:trading|business|working)\b", prev.text, re.I) \
                 and re.fullmatch(r"\s+(?:before|after)\s+", text[prev.end:t.start]):
             sign = -1 if "before" in text[prev.end:t.start] else 1
             n = int(prev.value[1:-1]) * (7 if prev.value.endswith("W") else 1)
