@@ -195,7 +195,7 @@ def resolve(c: Candidate, ctx: Context) -> Resolved:
     f = c.fields
     kind = c.kind
     if kind == "vague":
-        return Resolved(f["value"], "duration" if f["value"].startswith("P") else "vague")
+        return Resolved(f["value"], "duration" if re.match(r"P[\dX]", f["value"]) else "vague")
     if kind == "dur":
         return _duration(c)
     if kind == "set":
