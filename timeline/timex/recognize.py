@@ -256,11 +256,12 @@ def _fields(m, rule: Rule) -> dict | None:
         if y is None:
             return None
         if e < 100:
+            two = e
             e = y // 100 * 100 + e
             if e <= y:
                 e += 100
-            if e != y + 1:
-                return None  # "2016-12" is a month, not a span
+            if e != y + 1 and (two <= 12 or e - y > 10):
+                return None  # "2016-12" is a month, not a span; "1987-89" is a span (no month 89)
         elif not y < e <= y + 100:
             return None
         f["yearend"] = e

@@ -71,6 +71,10 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule == "time_clock24" and "zone" not in c.fields and not re.search(r"(?:hours|hrs|h)$", low) and \
             (text[max(0, c.start - 20):c.start].split()[-1:] or [""])[0].lower() not in TIME_PREPS:
         return False  # "(1:23)", "a 2:1 vote": a bare H:MM is a time only after "at", "by", "until" ...
+    if c.rule == "time_clock_zero" and not c.text.startswith("0"):
+        before = re.findall(r"[A-Za-z]+", text[max(0, c.start - 40):c.start])[-3:]
+        if any(w.lower() in LEVEL_WORDS for w in before):
+            return False  # "the index closed at 1100", "won by 1000": a level or a count, not a clock time
     if c.kind == "dur" and text[max(0, c.start - 1):c.start] == ":":
         return False  # the minutes of a clock time, "14:00 hours"
     if c.kind == "dur" and low.startswith("last ") and tok is not None:
@@ -105,7 +109,7 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule == "date_month" and (re.match(r" for\s+(?:Life|Peace|Our|the\s+[A-Z]|[A-Z])", text[c.end:c.end + 16])
                                    or text[c.end:c.end + 8].startswith(" of the")):
         return False  # "the March for Life", "the March of the Mothers"
-    if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and low.startswith(("a ", "the ")):
+    if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and re.match(r"(?:a|the)\s", low):
         return False
     if c.rule == "set_adverb" and low in ("quarterly", "monthly", "weekly", "annual") and next_word.lower() == "of":
         return False  # "declared its initial quarterly of five cents": the dividend
@@ -143,7 +147,9 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             return False  # "the BBC's Today programme", "Hope For Haiti Now", "Investor's Business Daily": a name
         if next_word.lower() in MEDIA_NOUNS:
             return False  # "Today presenter John Humphrys"
-    if c.kind in ("dur", "ago", "later") and ("\n" in c.text or re.search(r"\d{1,3}(?:,\d{3}){2,}", c.text)):
+    if c.kind in ("dur", "ago", "later") and (re.search(r"\n\s*\n|\n[ \t]", c.text) or re.search(r"\d{1,3}(?:,\d{3}){2,}", c.text)
+                                             or ("\n" in c.text and re.search(r"\b(?:vs|v)\b|/|\d\s{2,}",
+                                                                            _line_of(text, c.start)))):
         return False  # "vs 8,451,578 / Year" in a table, a number on one line and a unit on the next
     if c.kind == "dur" and c.fields.get("unit") == "Y" and re.fullmatch(r"1[5-9]\d\d|20\d\d", str(c.fields.get("num", ""))):
         return False  # "1986 YEAR", "1986 full-year": a year, not 1986 years
@@ -160,6 +166,16 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             text[max(0, c.start - 30):c.start], re.I):
         return False  # "people in their 30s": an age
     return True
+
+
+LEVEL_WORDS = {"close", "closed", "closing", "stood", "stand", "stands", "end", "ended", "ending", "settle", "settled",
+               "fell", "fall", "falls", "rose", "rise", "rises", "trade", "traded", "trading", "finish", "finished",
+               "open", "opened", "peak", "peaked", "hit", "reach", "reached", "index", "won", "win", "lost", "beat",
+               "to", "points", "level", "levels", "about", "around", "from", "by", "up", "down", "than", "over", "under"}
+
+
+def _line_of(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1:pos]
 
 
 def _widen(t: Timex, f: dict, p) -> None:
@@ -499,10 +515,13 @@ def _clock_takes_next_day(out: list[Timex], text: str, dct: str) -> None:
             gap = text[t.end:nxt.start]
             if len(gap) > 30 or re.search(r"[.!?;]\s", gap) or "\n" in gap:
                 break
-            if nxt.type == "DATE" and nxt.granularity == "day" and re.fullmatch(r"\d{4}-\d\d-\d\d", nxt.value):
-                t.value = nxt.value + "T" + t.value.split("T", 1)[1]
+            day = re.fullmatch(r"(\d{4}-\d\d-\d\d)(?:T(?:MO|AF|EV|NI|DT))?", nxt.value)
+            if day and (nxt.type == "DATE" and nxt.granularity == "day" or nxt.type == "TIME"):
+                # "10:35 a.m. (0735 GMT) Friday", "at 1930 GMT last night": that day
+                t.value = day.group(1) + "T" + t.value.split("T", 1)[1]
                 t.anchor = f"next:{nxt.value}@{nxt.start}"
-                t.interval_start, t.interval_end = nxt.interval_start, nxt.interval_end
+                d0 = dt.date.fromisoformat(day.group(1))
+                t.interval_start, t.interval_end = d0.isoformat(), (d0 + dt.timedelta(days=1)).isoformat()
                 break
 
 
