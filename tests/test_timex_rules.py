@@ -759,6 +759,7 @@ CASES = [
     C("Fighting raged between 1040 and 1050.", THU, "1040", "TIME", "2017-01-19T10:40", "time_clock_zero"),
     C("Prices rose over the week-end.", THU, "the week-end", "DATE", "2017-W02-WE", "date_weekend"),
     C("The 1987-89 plan was approved.", THU, "1987-89", "DATE", "1987", "date_year_span"),
+    C("Three people died, and a week later the army left.", THU, "a week later", "DATE", "PAST_REF", "date_later"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",
@@ -863,6 +864,7 @@ NEGATIVE = [
     pytest.param("Sales rose between 1200 and 1400 units.", THU, id="between-two-counts"),
     pytest.param("Sony will set up a\nsecond subsidiary.", THU, id="a-second-across-a-line"),
     pytest.param("    Net         8,451,578 vs 7,000,000\n    Year", THU, id="table-number-and-unit-on-two-lines"),
+    pytest.param("Makers can produce 4.9 billion pandemic flu shots a year.", THU, id="rate-count-further-back"),
     pytest.param("The index settled at 1678.5 points, down from 2082.1.", THU, id="index-points-not-years"),
     pytest.param('He spoke on ABC News\' "This Week," a news program.', THU, id="This-Week-a-title"),
     pytest.param("The poster showed Gary Cooper in the film ``High Noon.''", THU, id="High-Noon-a-film"),

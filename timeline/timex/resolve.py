@@ -687,6 +687,10 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
         anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    if anchor is ctx.speech and ctx.narrative is None and f.get("scope") != "period" and direction > 0 \
+            and ctx.tense == PAST:
+        # "Three people died, and a week later the army left": later than an undated past event, still past
+        return Resolved("PAST_REF", "vague")
     if f.get("scope") == "period" and ctx.quarter is not None and anchor.period.granularity != "quarter" \
             and not re.search(r"\b(?:nine|six|three)\s+months|\b(?:full|fiscal|whole)\s+year", c.text, re.I) \
             and (anchor.period.granularity not in ("year",) or "quarter" in c.text.lower()) \

@@ -83,9 +83,10 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             c.start += 5
             c.text = c.text[5:]
     if c.rule == "dur_num_unit" and low.split()[0] in ("a", "an", "per") and not c.text[:1].isupper():
-        before = re.split(r"[.;:!?]\s", text[max(0, c.start - 24):c.start])[-1].split()
-        if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-3:]):
-            return False  # "$5 a year", "four flights a week": a rate, not a time (never across a sentence)
+        before = re.split(r"[.;:!?,]\s|\b(?:and|but|while|which|that|for|in|within|after)\s", text[max(0, c.start - 60):c.start])[-1].split()
+        if any(re.search(r"\d", w) or w.lower() in RATE_WORDS for w in before[-6:]):
+            return False  # "$5 a year", "four flights a week", "4.9 billion flu shots a year": a rate, not a time
+            # (the count within the same phrase, never across a clause: "within a year")
     after = text[c.end:c.end + 8].lower()
     next_word = (text[c.end:c.end + 20].split()[:1] or [""])[0].strip(".,;:")
     if c.kind == "dur" and after.lstrip().startswith("old"):
