@@ -760,6 +760,9 @@ CASES = [
     C("Prices rose over the week-end.", THU, "the week-end", "DATE", "2017-W02-WE", "date_weekend"),
     C("The 1987-89 plan was approved.", THU, "1987-89", "DATE", "1987", "date_year_span"),
     C("Three people died, and a week later the army left.", THU, "a week later", "DATE", "PAST_REF", "date_later"),
+    C("The talks may resume on Saturday.", "2017-01-23", "Saturday", "DATE", "2017-01-28", "date_weekday"),
+    C("The envoy should arrive on Saturday.", "2017-01-23", "Saturday", "DATE", "2017-01-28", "date_weekday"),
+    C("Officials could not be reached on Saturday.", "2017-01-23", "Saturday", "DATE", "2017-01-21", "date_weekday"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",

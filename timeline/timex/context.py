@@ -91,9 +91,10 @@ def verb_tense(v) -> str | None:
             return FUTURE  # "would meet on Monday": future of a past frame
         if aux_words & {"have", "'ve"}:
             return PAST  # "may have left on Monday"
-        # "could be decided at a meeting on Sunday", "may resume on Monday", but also "could not be reached on
-        # Monday": either side of today, the nearest
-        return DEADLINE
+        if any(ch.dep_ == "neg" for ch in v.children) or not any(a.lower_ in ("may", "might", "should", "must")
+                                                                  for a in modal):
+            return DEADLINE  # "could be located on Wednesday", "could not be reached on Monday": either side, nearest
+        return FUTURE  # "the talks may resume on Saturday", "should arrive on Friday": ahead
     tags = [v.tag_] + [a.tag_ for a in auxes]
     if v.tag_ in ("VBN", "VB") and auxes and all(a.tag_ == "VB" for a in auxes) and not modal \
             and not any(a.lower_ == "to" for a in auxes):
