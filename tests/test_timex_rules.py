@@ -763,6 +763,8 @@ CASES = [
     C("The talks may resume on Saturday.", "2017-01-23", "Saturday", "DATE", "2017-01-28", "date_weekday"),
     C("The envoy should arrive on Saturday.", "2017-01-23", "Saturday", "DATE", "2017-01-28", "date_weekday"),
     C("Officials could not be reached on Saturday.", "2017-01-23", "Saturday", "DATE", "2017-01-21", "date_weekday"),
+    C("The judge has given prosecutors the weekend to study the file.", THU, "the weekend", "DATE", "2017-W03-WE",
+      "date_weekend"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",

@@ -169,6 +169,7 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     return True
 
 
+GIVE_TIME = {"give", "allow", "grant", "have", "need", "take", "get", "ask", "want", "use", "spend"}
 LEVEL_WORDS = {"close", "closed", "closing", "stood", "stand", "stands", "end", "ended", "ending", "settle", "settled",
                "fell", "fall", "falls", "rose", "rise", "rises", "trade", "traded", "trading", "finish", "finished",
                "open", "opened", "peak", "peaked", "hit", "reach", "reached", "index", "won", "win", "lost", "beat",
@@ -270,6 +271,8 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             elif re.match(r"['’]s\b", text[c.end:c.end + 3]) and _after(text, c.start, UNTIL_WORDS + ("after",)) \
                     and verb is not None and verb_tense(verb) == FUTURE:
                 tense = FUTURE  # "will wait until after Thursday's cabinet meeting"
+        if verb is not None and verb.lemma_.lower() in GIVE_TIME and re.match(r"\s+(?:in\s+which\s+)?to\s+[a-z]", text[c.end:c.end + 20]):
+            tense = FUTURE  # "has given prosecutors the weekend to study the file": a time for something still to do
         if tense == PRESENT and c.kind == "cal" and ("month" in c.fields or "weekday" in c.fields) \
                 and not _verb_in(verb, "timetable"):
             tense = DEADLINE  # "inflation is 5 pct in May": a present that is no timetable, the nearest
