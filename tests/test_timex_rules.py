@@ -1132,8 +1132,9 @@ def _rule_examples() -> list[str]:
 
 
 def test_rule_prefilter_changes_nothing():
-    """Rules run only near anchor words, and are skipped on texts that lack a word list they need; that must
-    never lose a match (every table sentence and every rule's examples)."""
+    """Rules run only near anchor words, and a rule that needs a word list runs only around that list's words
+    (skipped when the text has none); that must never lose a match (every table sentence and every rule's
+    examples)."""
     from timeline.timex.recognize import _fields, find_candidates, load_rules
 
     for sentence in [c[0] for c in CASES] + _rule_examples():

@@ -309,10 +309,15 @@ def _anchor_pattern() -> "regex.Pattern":
 def _windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around the words every time expression contains (a digit, a month, a unit, ...):
     rules are run only there. Each stretch ends at a space, so no word is cut."""
+    return _stretches(text, (m.span() for m in _anchor_pattern().finditer(text)))
+
+
+def _stretches(text: str, anchors) -> list[tuple[int, int]]:
+    """WINDOW characters either side of each anchor span, merged, widened to whole words."""
     spans: list[list[int]] = []
     n = len(text)
-    for m in _anchor_pattern().finditer(text):
-        a, b = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+    for s0, e0 in anchors:
+        a, b = max(0, s0 - WINDOW), min(n, e0 + WINDOW)
         if spans and a <= spans[-1][1]:
             spans[-1][1] = max(spans[-1][1], b)
         else:
@@ -333,19 +338,22 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule match, before overlap resolution."""
     out = []
-    present: dict[str, bool] = {}
+    found: dict[str, list[tuple[int, int]]] = {}  # a word list's words in the text
+    own: dict[str, list[tuple[int, int]]] = {}    # the stretches around them
     windows = _windows(text)
     for rule in load_rules():
-        skip = False
-        for section in rule.needs:
-            if section not in present:
-                present[section] = _section_probe(section).search(text) is not None
-            if not present[section]:
-                skip = True
-                break
-        if skip:
-            continue
-        for m in (m for a, b in windows for m in rule.pattern.finditer(text, a, b)):
+        spans = windows
+        if rule.needs:
+            for section in rule.needs:
+                if section not in found:
+                    found[section] = [m.span() for m in _section_probe(section).finditer(text)]
+            rarest = min(rule.needs, key=lambda sec: len(found[sec]))
+            if not found[rarest]:
+                continue  # a word every match contains is absent
+            if rarest not in own:
+                own[rarest] = _stretches(text, found[rarest])
+            spans = own[rarest]  # a match contains that word, so it lies around one of them
+        for m in (m for a, b in spans for m in rule.pattern.finditer(text, a, b)):
             if m.end() == m.start():
                 continue
             f = _fields(m, rule)
