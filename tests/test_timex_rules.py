@@ -765,6 +765,8 @@ CASES = [
     C("Officials could not be reached on Saturday.", "2017-01-23", "Saturday", "DATE", "2017-01-21", "date_weekday"),
     C("The judge has given prosecutors the weekend to study the file.", THU, "the weekend", "DATE", "2017-W03-WE",
       "date_weekend"),
+    C("Shelling continued overnight.", THU, "overnight", "TIME", "2017-01-18TNI", "time_overnight"),
+    C("Prices fell overnight in New York.", THU, "overnight", "TIME", "2017-01-18TNI", "time_overnight"),
     # ---- direction from the date's noun phrase and its verb -------------------------------------------
     C("Leaders can take part in planning for the summit in April.", DEC, "April", "DATE", "2017-04", "date_month"),
     C("Officials had discussed the slated visit of the minister in July.", JUL, "July", "DATE", "2016-07",
@@ -870,6 +872,7 @@ NEGATIVE = [
     pytest.param("Sony will set up a\nsecond subsidiary.", THU, id="a-second-across-a-line"),
     pytest.param("    Net         8,451,578 vs 7,000,000\n    Year", THU, id="table-number-and-unit-on-two-lines"),
     pytest.param("Makers can produce 4.9 billion pandemic flu shots a year.", THU, id="rate-count-further-back"),
+    pytest.param("Families stayed in an overnight shelter.", THU, id="overnight-adjective"),
     pytest.param("The index settled at 1678.5 points, down from 2082.1.", THU, id="index-points-not-years"),
     pytest.param('He spoke on ABC News\' "This Week," a news program.', THU, id="This-Week-a-title"),
     pytest.param("The poster showed Gary Cooper in the film ``High Noon.''", THU, id="High-Noon-a-film"),
