@@ -96,10 +96,24 @@ YEAR_IN_SENTENCE = "In 2011, protests began in March and spread to the south."
                  id="had-been-due-to-expire-is-past"),
     pytest.param("Among the first countries to join the alliance on Friday were Poland and Hungary.", "2017-01-21",
                  "Friday", "2017-01-20", id="infinitive-subject-of-be-is-no-plan"),
+    pytest.param("Exports rose to 1.4 billion dlrs in February against 1.2 billion in January and were slightly below "
+                 "the same month last year.", "2017-03-02", "the same month last year", "2016-02",
+                 id="a-baseline-month-sets-no-narrative"),
+    pytest.param("Imports rose in January. Sales rose 14 pct from a year earlier in the first 20 days of February.",
+                 "2017-03-02", "a year earlier", "2016-02", id="year-earlier-than-the-clause-own-month"),
+    pytest.param("Demand weakened in the second half of 2016, leading to a cut over the whole of the year.",
+                 "2017-03-02", "the year", "2016", id="the-whole-of-the-year-just-told"),
 ])
 def test_narrative(text, dct, phrase, value):
     t = _at(text, dct, phrase)
     assert t.value == value, _show([t])
+
+
+def test_a_baseline_year_is_not_the_story_year():
+    text = ("Exports were 310 mln dlrs in February, against 295 mln in February, 2016. He said the February "
+            "results were good.")
+    t = _at(text, "2017-03-02", "February", 2)
+    assert t.value == "2017-02", _show([t])
 
 
 EARNINGS = ("Acme Corp. posted a 20% gain in third-quarter net income. Acme said the storm last month will result "

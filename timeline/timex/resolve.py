@@ -520,8 +520,8 @@ def _rel(c: Candidate, ctx: Context) -> Resolved:
             and f.get("anchor") != "narr":
         p = V.year(a.year - 1)  # "the change since year-end": the last year-end passed, the previous year's
         return Resolved(p.value, "year", p, anchor=anchor.describe(), mod=mod)
-    if f.get("periodof") and unit == "Y" and shift == 0 and n is not None and n.explicit_year and ctx.tense == PAST \
-            and ctx.sent - n.sent <= 1 and n.period.year == a.year - 1 and "current" not in c.text.lower():
+    if f.get("periodof") and unit == "Y" and shift == 0 and n is not None and n.explicit_year \
+            and (ctx.tense == PAST or ctx.tense is None and n.sent == ctx.sent) and ctx.sent - n.sent <= 1 and n.period.year == a.year - 1 and "current" not in c.text.lower():
         # "Net profit in 1986 rose. For the full year, sales rose": the year the story reports on
         p = V.year(n.period.year)
         return Resolved(p.value, "year", p, anchor=n.describe(), mod=mod)

@@ -341,7 +341,12 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             or (c.rule in ("date_narr_prev", "date_earlier", "date_ago") and COMPARED.search(
                 " ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])) is not None) \
             or (r.explicit_year and dct is not None and r.period is not None and r.period.year < dct.year
-                and bool(BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:]))))
+                and bool(BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])))) \
+            or (r.period is not None and c.kind in ("cal", "rel") and re.search(
+                r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:about\s+|only\s+)?[$£€]?\d[\d.,]*(?:\s+\w+){0,3}\s+(?:in|on|at)?\s*$"
+                r"|\b(?:from|since)\s+$", text[max(sent_starts[sent], c.start - 60):c.start], re.I) is not None)
+        # "against 1.2 billion in January", "up from 443.6 million Thursday", "6.8% from Oct. 13": the baseline of a
+        # comparison, not a step of the story
         # "against 5 pct in March 1986": a baseline sets no narrative date; nor does the start of a span still
         # running ("has vetoed six resolutions since 2011")
         comparison = comparison or (r.explicit_year and re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$",
@@ -393,7 +398,32 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
     _quarter_ended(out, text)
     _year_period_quarter(out)
     _clock_range_ampm(out, text)
+    _compared_with_a_later_period(out, sent_of)
     return _counted_from_a_date(out, text)
+
+
+YEAR_BACK_RULES = ("date_earlier", "date_year_earlier", "date_ago", "date_same_period_ago")
+
+
+def _compared_with_a_later_period(out: list[Timex], sent_of) -> None:
+    """"Sales rose 14 pct from a year earlier in the first 20 days of February": the period the clause itself names,
+    after the comparison, one year back (not a month told in an earlier sentence)."""
+    for i, t in enumerate(out):
+        if not t.rule.startswith(YEAR_BACK_RULES) or not t.anchor.startswith("narrative:"):
+            continue
+        m = re.search(r"@(\d+)$", t.anchor)
+        if not m or sent_of(int(m.group(1))) == sent_of(t.start) or not re.fullmatch(r"\d{4}(?:-\d\d|-Q\d)?", t.value):
+            continue
+        later = next((u for u in out[i + 1:] if sent_of(u.start) == sent_of(t.start) and u.type == "DATE"
+                      and u.granularity in ("month", "quarter") and re.fullmatch(r"\d{4}-(?:\d\d|Q\d)", u.value)), None)
+        if later is None:
+            continue
+        y = int(later.value[:4]) - 1
+        t.value = f"{y}{later.value[4:]}"
+        t.granularity = later.granularity
+        t.anchor = f"compared:{later.value}@{later.start}"
+        p = V.month(y, int(later.value[5:7])) if later.granularity == "month" else V.quarter(y, int(later.value[-1]))
+        t.interval_start, t.interval_end = p.start.isoformat(), p.end.isoformat()
 
 
 COUNTED_FROM = re.compile(r"(?:\b(?:the|a)\s+)?\b(day|night|morning|afternoon|evening|week)\s+(before|after|following)\s+$", re.I)
