@@ -108,7 +108,9 @@ def _keep(c: Candidate, doc, text: str) -> bool:
             "percentage", "point", "points", "pct", "percent", "mile", "miles", "inch", "pound", "share")):
         return False  # "three-quarters of its food", "a one-quarter percentage point cut": a fraction
     if c.rule == "date_month" and (re.match(r" for\s+(?:Life|Peace|Our|the\s+[A-Z]|[A-Z])", text[c.end:c.end + 16])
-                                   or text[c.end:c.end + 8].startswith(" of the")):
+                                   or text[c.end:c.end + 8].startswith(" of the") and not re.search(
+                                       r"\b(?:in|since|until|till|by|from|during|early|late|mid|last|next)\s+$",
+                                       text[max(0, c.start - 8):c.start], re.I)):
         return False  # "the March for Life", "the March of the Mothers"
     if c.rule.startswith("dur_") and c.fields.get("unit") == "S" and c.fields.get("num") == "1" and re.match(r"(?:a|the)\s", low):
         return False
@@ -122,8 +124,8 @@ def _keep(c: Candidate, doc, text: str) -> bool:
     if c.rule == "set_adverb" and tok is not None and tok.pos_ == "ADJ" and low == "quarterly":
         return False  # "a quarterly dividend": a kind of payment, not a time
     if c.rule == "date_future_ref" and low == "the future" and tok is not None and tok.i + 1 < len(tok.doc) \
-            and tok.doc[tok.i + 1].pos_ == "NOUN":
-        return False
+            and (tok.doc[tok.i + 1].pos_ == "NOUN" or c.text.endswith("Future") and tok.doc[tok.i + 1].text[:1].isupper()):
+        return False  # "the future tense", "the Future Combat System": a modifier or a name
     if c.text[:1].isupper() and not c.text.isupper() and " " in c.text.strip() \
             and all(w[:1].isupper() for w in c.text.split()) and text[max(0, c.start - 1):c.start] in ('"', "“", "`", "‘"):
         quote_prev = text[max(0, c.start - 4):c.start - 1].rstrip(" `'\"“‘")
@@ -284,8 +286,16 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                                                                      text[max(0, c.start - 20):c.start], re.I)):
             tense = FUTURE  # "Brent futures for April", "new crop December", "April crude futures": a contract month
         elif c.kind == "cal" and tense in (PAST, PRESENT, None) and (
-                _after(text, c.start, AHEAD_WORDS) or _next_word(text, c.end) in PLAN_NOUNS):
-            tense = DEADLINE  # "ahead of Thursday's deadline", "for early July shipment": either side, the nearest
+                _after(text, c.start, AHEAD_WORDS) or _next_word(text, c.end) in PLAN_NOUNS
+                or re.search(r"\b(?:ahead\s+of|in\s+advance\s+of|before|prior\s+to|pending)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$",
+                             text[max(0, c.start - 30):c.start], re.I) and (
+                    re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", text[max(0, c.start - 8):c.start], re.I)
+                    or c.text.lower().startswith(("the ", "a "))) and re.fullmatch(r"[a-z]+", _next_word(text, c.end))
+                and _next_word(text, c.end) not in ("and", "or", "when", "as", "the", "a", "he", "she", "they", "it", "we")):
+            tense = DEADLINE  # "ahead of Thursday's deadline", "for early July shipment", "in advance of a 29 November
+            # hearing": either side, the nearest
+        if c.rule == "date_season" and tense in (PRESENT, None, DEADLINE) and re.search(r"\bfor\s+$", text[max(0, c.start - 6):c.start]):
+            tense = FUTURE  # "the drug is ready for the winter": the coming one
         if c.rule == "date_weekend" and re.search(r"\b(?:before|ahead\s+of|until|till|by)\s+$", text[max(0, c.start - 12):c.start], re.I):
             c.fields["ahead"] = True  # "short-covering before the weekend": the coming one
         if title_span and title_span[0] <= c.start < title_span[1] and tense == PRESENT:
