@@ -73,7 +73,7 @@ def verb_tense(v) -> str | None:
     if any(a.lower_ == "to" for a in auxes):
         # infinitive: "to be held on Monday", "plans to meet on Monday", "expected to arrive"
         head = v.head
-        if head.i != v.i and (head.lemma_.lower() in c["future_verb"] or head.lower_ in ("going", "about")):
+        if head.i != v.i and (head.lemma_.lower() in c["future_verb"] | c["commit_verb"] or head.lower_ in ("going", "about")):
             frame = [head] + ([head.head] if head.dep_ == "acomp" and head.head.i != head.i else [])
             if any(a.lower_ == "had" for h in frame for a in h.children if a.dep_ in ("aux", "auxpass")):
                 return PAST  # "had been scheduled to expire at midnight Friday", "had been due to expire Friday
@@ -85,6 +85,9 @@ def verb_tense(v) -> str | None:
                 return FUTURE
         if head.i != v.i and head.lemma_.lower() == "be" and v.dep_ in ("xcomp", "ccomp", "attr"):
             return FUTURE  # "is to meet on Monday"; not "the first countries to join on Friday were ..."
+        if v.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBN" \
+                and any(a.lower_ == "be" for a in auxes):
+            return FUTURE  # "figures to be reported Tuesday": still to come
     modal = [a for a in auxes if a.tag_ == "MD"]
     if modal:
         if any(a.lower_ in ("would", "'d") for a in modal):
@@ -268,7 +271,8 @@ def present_sentence(sent) -> bool:
 def is_reporting(doc, start: int, end: int) -> bool:
     tok = token_at(doc, start, end)
     v = governing_verb(tok) if tok is not None else None
-    return v is not None and v.lemma_.lower() in cues()["reporting"]
+    return v is not None and v.lemma_.lower() in cues()["reporting"] and verb_tense(v) != FUTURE  # not "figures to
+    # be reported Tuesday", "will announce on Monday"
 
 
 _QUOTE_PAIRS = re.compile(

@@ -668,7 +668,8 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
             return Resolved("PAST_REF" if direction < 0 or ctx.tense == PAST else "FUTURE_REF", "vague")
         if anchor is None or anchor.period.granularity not in ("day", "time"):
             return Resolved("XXXX-XX-XX", "day", resolved=False)  # "an hour later" after "in June": which day?
-        p = V.day(anchor.period.start)
+        hours = float(num) * {"H": 1, "MI": 1 / 60, "S": 1 / 3600}[unit] if num != "X" else 0
+        p = V.day(anchor.period.start + dt.timedelta(days=direction * int(hours // 24)))  # "48 hours later": two days on
         return Resolved(p.value, "day", p, anchor=anchor.describe())
     if num == "X":  # "a few days later" told in the past lies before the story's time
         return Resolved("PAST_REF" if direction < 0 or ctx.tense == PAST else "FUTURE_REF", "vague")
@@ -687,6 +688,17 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
         anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
+    nth = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter", c.text, re.I)
+    if f.get("scope") == "period" and nth and ctx.speech is not None:
+        # "the second quarter last year", "the year-earlier third quarter": that quarter, one year back from the year
+        # told (the document's for "last year"; the reported quarter's for "year-earlier", "a year ago")
+        qn = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[nth.group(1).lower()]
+        if re.search(r"\blast\s+year", c.text, re.I) or ctx.quarter is None:
+            y = ctx.speech.period.start.year - 1
+        else:
+            y = ctx.quarter.period.start.year - 1
+        p = V.quarter(y, qn)
+        return Resolved(p.value, "quarter", p, anchor=ctx.speech.describe())
     if anchor is ctx.speech and ctx.narrative is None and f.get("scope") != "period" and direction > 0 \
             and ctx.tense == PAST:
         # "Three people died, and a week later the army left": later than an undated past event, still past

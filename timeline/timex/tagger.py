@@ -282,7 +282,11 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 and BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])):
             tense = PAST  # "up from 4 pct in May", "due to the cold weather in May": a baseline or a cause
         elif c.kind == "cal" and "month" in c.fields and "year" not in c.fields and (
-                _next_word(text, c.end) in FUTURES_NOUNS or re.search(r"\b(?:futures|contracts?|crop)\s+(?:for\s+)?$",
+                _next_word(text, c.end) in FUTURES_NOUNS or re.search(r"\b(?:futures|contracts?|crop|crude|oil|gasoline|gasoil|"
+                                                                     r"fuel|gas|wheat|corn|soybeans?|soyoil|cotton|sugar|"
+                                                                     r"coffee|cocoa|gold|silver|copper|platinum|cattle|hogs|"
+                                                                     r"bonds?|notes?)\s+for\s+(?:delivery\s+in\s+)?$|"
+                                                                     r"\b(?:futures|contracts?|crop)\s+$",
                                                                      text[max(0, c.start - 20):c.start], re.I)):
             tense = FUTURE  # "Brent futures for April", "new crop December", "April crude futures": a contract month
         elif c.kind == "cal" and tense in (PAST, PRESENT, None) and (
@@ -643,8 +647,8 @@ def _after_reporting(doc, start: int) -> bool:
         return False
     i = span.start
     for t in doc[max(0, i - 3):i]:
-        if t.lemma_.lower() in cues()["reporting"] and t.tag_ in ("VBD", "VBN"):
-            return True
+        if t.lemma_.lower() in cues()["reporting"] and t.tag_ in ("VBD", "VBN") and verb_tense(t) != FUTURE:
+            return True  # not "figures to be reported Tuesday"
     return False
 
 
