@@ -153,6 +153,19 @@ def test_a_named_fiscal_quarter(phrase, nth, value):
     assert t.value == value, _show([t])
 
 
+FISCAL_AHEAD = ("Acme reported second fiscal quarter net of 5 mln dlrs against 3 mln dlrs in the second fiscal quarter "
+                "last year. Sales in the quarter rose 5 pct.")
+
+
+@pytest.mark.parametrize("phrase, value", [
+    pytest.param("the second fiscal quarter last year", "2016-Q2", id="fiscal-quarter-last-year"),
+    pytest.param("the quarter", "2017-Q2", id="the-quarter-is-the-fiscal-quarter-reported"),
+])
+def test_a_fiscal_quarter_ahead_of_the_calendar(phrase, value):
+    t = _at(FISCAL_AHEAD, "2017-03-05", phrase)
+    assert t.value == value, _show([t])
+
+
 @pytest.mark.parametrize("text, value", [
     pytest.param("Acme's third-quarter net rose 9%. Its insurance arm earned $24 million, compared with a loss of "
                  "$3 million last year.", "2015-Q3", id="last-year-in-a-quarter-comparison"),

@@ -688,7 +688,7 @@ def _later(c: Candidate, ctx: Context) -> Resolved:
         anchor = ctx.speech
     if anchor is None:
         return Resolved(_unresolved_rel(unit, f), V.UNIT_GRAN.get(unit, "year"), resolved=False)
-    nth = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter", c.text, re.I)
+    nth = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter", c.text, re.I)
     if f.get("scope") == "period" and nth and ctx.speech is not None:
         # "the second quarter last year", "the year-earlier third quarter": that quarter, one year back from the year
         # told (the document's for "last year"; the reported quarter's for "year-earlier", "a year ago")

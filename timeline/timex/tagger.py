@@ -373,7 +373,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                 and not comparison):
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
             if report_quarter is None and r.granularity == "quarter" and r.resolved and c.kind != "later" \
-                    and "ago" not in c.text.lower() and dct is not None and r.period.start <= dct \
+                    and "ago" not in c.text.lower() and dct is not None and (r.period.start <= dct or "fiscal" in c.text.lower()) \
                     and not (ctx.tense == FUTURE or (verb is not None and verb_tense(verb) == FUTURE)):
                 report_quarter = Anchor(r.period, "quarter", sent=sent, offset=c.start)  # the first one told: the
                 # story's own (a later one is mostly a comparison or another company's; tried, it lost 4 values)
