@@ -8,6 +8,8 @@ from functools import lru_cache
 from timeline.paths import data_path
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+# The words that open a comparison's baseline ("up from 4 pct in May", "compared with $3 million last year").
+COMPARISON_WORDS = r"(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)"
 DEADLINE = "deadline"  # a date after "by", "until", "effective", "payable": the nearest reading, no lean
 
 

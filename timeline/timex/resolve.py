@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.timex import values as V
-from timeline.timex.context import DEADLINE, FUTURE, PAST, PRESENT
+from timeline.timex.context import COMPARISON_WORDS, DEADLINE, FUTURE, PAST, PRESENT
 from timeline.timex.recognize import Candidate
 
 
@@ -619,7 +619,7 @@ def _ago(c: Candidate, ctx: Context) -> Resolved:
     return _offset(anchor, direction, num, unit)
 
 
-COMPARED_WITH = re.compile(r"\b(?:from|with|than|against|versus|vs\.?|compared\s+to)\b(?:[^.;]|\.\S)*$", re.I)
+COMPARED_WITH = re.compile(r"\b" + COMPARISON_WORDS + r"\b(?:[^.;]|\.\S)*$", re.I)  # the sentence so far compares
 OTHER_PERIOD = re.compile(r"\b(?:months|year|years|annual|fiscal|half|week|month)\b", re.I)  # not a quarter's figures
 
 

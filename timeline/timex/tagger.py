@@ -7,7 +7,7 @@ import re
 import datetime as dt
 
 from timeline.timex import values as V
-from timeline.timex.context import (DEADLINE, FUTURE, PAST, PRESENT, after_deadline_word, cues, dates_clause,
+from timeline.timex.context import (COMPARISON_WORDS, DEADLINE, FUTURE, PAST, PRESENT, after_deadline_word, cues, dates_clause,
                                     governing_verb, inside, is_reporting, present_sentence, quote_spans, simple_past,
                                     tense_of, token_at, verb_tense)
 from timeline.timex.model import Timex
@@ -254,11 +254,12 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             entry = None
         tense = tense_of(doc, c.start, c.end)
         verb = _verb_of(doc, c)
+        verb_t = verb_tense(verb) if verb is not None else None  # the governing verb's own tense, read once
         if c.rule == "date_the_quarter" and c.text.lower() == "the period" and report_quarter is None and not (
                 narrative is not None and narrative.period.granularity == "quarter"):
             continue  # "losses during the period": a period the story set before, not a quarter we can name
         if c.rule == "time_bare_pod" and (verb is None or tense == PRESENT or _habitual(verb)
-                                          or verb.tag_ in ("VBZ", "VBP", "VB") and verb_tense(verb) != FUTURE):
+                                          or verb.tag_ in ("VBZ", "VBP", "VB") and verb_t != FUTURE):
             continue  # "he reads the paper in the morning": a habit, no particular morning
         if tense in (PAST, None, DEADLINE) and c.kind == "cal" and "month" in c.fields and after_deadline_word(doc, c.start, c.end):
             tense = DEADLINE  # "payable Dec. 7", "extended to Nov. 20": the nearest such date, either way
@@ -271,7 +272,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
                     and not re.match(r"['’]s\b", text[c.end:c.end + 3]):  # not "before Friday's purchases"
                 tense = FUTURE  # "until 9 a.m. Tuesday", "by Friday" (but "had filed by Wednesday")
             elif re.match(r"['’]s\b", text[c.end:c.end + 3]) and _after(text, c.start, UNTIL_WORDS + ("after",)) \
-                    and verb is not None and verb_tense(verb) == FUTURE:
+                    and verb_t == FUTURE:
                 tense = FUTURE  # "will wait until after Thursday's cabinet meeting"
         if verb is not None and verb.lemma_.lower() in GIVE_TIME and re.match(r"\s+(?:in\s+which\s+)?to\s+[a-z]", text[c.end:c.end + 20]):
             tense = FUTURE  # "has given prosecutors the weekend to study the file": a time for something still to do
@@ -357,7 +358,7 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             or (r.explicit_year and dct is not None and r.period is not None and r.period.year < dct.year
                 and bool(BASELINE.search(" ".join(text[max(sent_starts[sent], c.start - 60):c.start].split()[-6:])))) \
             or (r.period is not None and c.kind in ("cal", "rel") and re.search(
-                r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:about\s+|only\s+)?[$£€]?\d[\d.,]*(?:\s+\w+){0,3}\s+(?:in|on|at)?\s*$"
+                r"\b" + COMPARISON_WORDS + r"\s+(?:about\s+|only\s+)?[$£€]?\d[\d.,]*(?:\s+\w+){0,3}\s+(?:in|on|at)?\s*$"
                 r"|\b(?:from|since)\s+$", text[max(sent_starts[sent], c.start - 60):c.start], re.I) is not None)
         # "against 1.2 billion in January", "up from 443.6 million Thursday", "6.8% from Oct. 13": the baseline of a
         # comparison, not a step of the story
@@ -374,13 +375,13 @@ def tag(text: str, dct: dt.date | None = None, doc=None, dct_span: tuple[int, in
             explicit = r.explicit_year or (r.anchor.startswith("narrative") and narrative is not None and narrative.explicit_year)
             if report_quarter is None and r.granularity == "quarter" and r.resolved and c.kind != "later" \
                     and "ago" not in c.text.lower() and dct is not None and (r.period.start <= dct or "fiscal" in c.text.lower()) \
-                    and not (ctx.tense == FUTURE or (verb is not None and verb_tense(verb) == FUTURE)):
+                    and not (ctx.tense == FUTURE or verb_t == FUTURE):
                 report_quarter = Anchor(r.period, "quarter", sent=sent, offset=c.start)  # the first one told: the
                 # story's own (a later one is mostly a comparison or another company's; tried, it lost 4 values)
             narrative = Anchor(r.period, "narrative", explicit_year=explicit, sent=sent, offset=c.start,
                                clausal=dates_clause(doc, c.start, c.end) and not (
-                                   verb is not None and verb_tense(verb) in (PRESENT, FUTURE) and r.explicit_year),
-                               ahead=ctx.tense == FUTURE or (verb is not None and verb_tense(verb) == FUTURE))
+                                   verb_t in (PRESENT, FUTURE) and r.explicit_year),
+                               ahead=ctx.tense == FUTURE or verb_t == FUTURE)
             if q is None and r.granularity in ("day", "time") and is_reporting(doc, c.start, c.end):
                 reporting_day[sent] = Anchor(r.period if r.granularity == "day" else V.day(r.period.start), "speech",
                                              sent=sent, offset=c.start)
@@ -578,7 +579,7 @@ NEW_SPEAKER = re.compile(r"^\W*(?:(?:said|says|told|added|asked|explained|insist
 UNTIL_WORDS = ("until", "till", "by", "before")
 BASELINE = re.compile(r"\b(?:(?:up|down|rose|fell|rise|fall|increase|decrease|gain|drop)\s+from|than|against\s+[$£€]?\d|"
                       r"compar(?:ed|es|e|ing)\s+(?:with|to)|versus|vs\.?|(?:due|owing)\s+to\s+(?:the|a|an|its|their|this|that|these|those)|because\s+of)\b(?![^,;]*[,;])", re.I)
-COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b", re.I)
+COMPARED = re.compile(r"\b" + COMPARISON_WORDS + r"\b", re.I)
 AHEAD_WORDS = ("ahead of", "in time for", "in advance of")
 FUTURES_NOUNS = {"futures", "contract", "contracts", "crude", "delivery", "deliveries", "options", "wheat", "corn",
                  "soybeans", "soybean", "gold", "copper", "cotton", "sugar", "coffee", "cocoa", "brent", "wti", "heating"}
